@@ -1,0 +1,410 @@
+"""Noise removal with a cleaning log a reader can audit.
+
+Captured web pages carry menus, captions, metadata, repeated passages and
+lines broken mid-sentence. Each of these would distort every score, so
+:func:`clean_text` removes them, and records every removal in a log: what was
+removed, where it stood in the raw text, and why.
+
+The stages, in order:
+
+1. **Footer.** From a related-links marker in the second half of the page
+   ("Related News", "More on this topic", "ALSO READ") to the end.
+2. **Boilerplate lines and captions**, by the patterns in
+   ``framing/data/boilerplate.csv`` (web addresses, e-mail, timestamps,
+   share menus, photo captions with a credit line ...).
+3. **Page furniture known from the manifest:** repeats of the headline and
+   fragments of it, bylines and the author's bio, the outlet's own name.
+4. **Stubs:** lines of at most three words without sentence punctuation
+   (menu items, tags), and all-lowercase tag lines, unless the next line
+   continues them.
+5. **Injected fragments:** the start of the headline glued into a sentence
+   ("shared adversaries,Strengthening Ties and ..."), and inline link bait.
+6. **Broken lines** are re-joined into paragraphs.
+7. **Duplicated passages:** a paragraph most of whose sentences recur
+   elsewhere is dropped, largest first, so the fuller copy is kept.
+8. **Quotation marks** are normalised: curly double quotes become ``"`` and
+   curly single quotes ``'``. This also repairs quotes that open with a curly
+   mark and close with a straight one.
+
+The cleaned text is what every analyzer reads; all evidence offsets point
+into it. The log's offsets point into the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ._resources import packaged_text, read_csv_rows
+from .errors import FramingError
+from .text import split_sentences, words
+
+SCOPES = ("line", "inline", "caption", "footer")
+_OPENING_QUOTE_END = re.compile(r'(?:^|\s)["“‘]$|“$')
+_DOUBLE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
+_SINGLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
+_TAG_LINE = re.compile(r"[^A-Z.!?\"“”:;]+")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z])|(?<=[a-z]{2}[.!?][”’])(?=[A-Z“])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\r]")
+
+
+@dataclass(frozen=True)
+class CleaningStep:
+    """One entry of the cleaning log.
+
+    ``raw_start``/``raw_end`` locate the affected text in the raw input (both
+    ``None`` for whole-text steps such as quote normalisation).
+    """
+
+    step: str
+    reason: str
+    text: str
+    raw_start: int | None = None
+    raw_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The result of :func:`clean_text`: cleaned text plus its log."""
+
+    text: str
+    log: tuple[CleaningStep, ...]
+
+
+@dataclass(frozen=True)
+class NoiseRule:
+    scope: str
+    pattern: re.Pattern
+    reason: str
+
+
+def load_noise_rules(text: str | None = None, *, source: str = "boilerplate.csv") -> tuple[NoiseRule, ...]:
+    """Read and validate boilerplate rules (the packaged file by default)."""
+    if text is None:
+        text = packaged_text("boilerplate.csv")
+    rules = []
+    for n, row in read_csv_rows(text, source, required=("scope", "pattern", "reason")):
+        if row["scope"] not in SCOPES:
+            raise FramingError(f"{source}, row {n}: scope must be one of {', '.join(SCOPES)}, not {row['scope']!r}")
+        try:
+            pattern = re.compile(row["pattern"])
+        except re.error as exc:
+            raise FramingError(f"{source}, row {n}: the pattern is not a valid regular expression ({exc})") from None
+        rules.append(NoiseRule(row["scope"], pattern, row["reason"]))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> tuple[NoiseRule, ...]:
+    return load_noise_rules()
+
+
+@dataclass
+class _Line:
+    raw_start: int
+    raw: str
+    text: str = ""
+    kept: bool = True
+    cuts: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, reason) in raw line
+
+
+def _ends_sentence(s: str) -> bool:
+    """True when a line ends a sentence: . ! ? or … possibly followed by
+    closing quotes or brackets. A comma before a closing quote ('…lose,"')
+    and an opening quote at the end ('the expert. "') do not end one."""
+    s = s.rstrip()
+    if not s or _OPENING_QUOTE_END.search(s):
+        return False
+    return s.rstrip('"”’\')]').endswith((".", "!", "?", "…"))
+
+
+def _starts_lower(s: str) -> bool:
+    s = s.lstrip()
+    return bool(s) and (s[0].islower() or s[0] in ",;:)")
+
+
+def _norm_words(s: str) -> list[str]:
+    return [w.text.lower().replace("’", "'") for w in words(s)]
+
+
+class _Cleaner:
+    def __init__(self, raw: str, title: str | None, author: str | None, outlet: str | None, rules):
+        self.raw = raw
+        self.title_words = _norm_words(title or "")
+        self.author = (author or "").strip()
+        self.outlet = (outlet or "").strip().lower()
+        self.rules = rules
+        self.log: list[CleaningStep] = []
+        self.lines: list[_Line] = []
+        pos = 0
+        for part in raw.split("\n"):
+            self.lines.append(_Line(pos, part))
+            pos += len(part) + 1
+        for ln in self.lines:
+            ln.text = _SPACES.sub(" ", _INVISIBLE.sub("", ln.raw)).strip()
+
+    # -- logging -----------------------------------------------------------
+    def remove(self, ln: _Line, step: str, reason: str) -> None:
+        ln.kept = False
+        self.log.append(CleaningStep(step, reason, ln.raw.strip(), ln.raw_start, ln.raw_start + len(ln.raw)))
+
+    def live(self) -> list[_Line]:
+        return [ln for ln in self.lines if ln.kept and ln.text]
+
+    # -- stage 1: footer ---------------------------------------------------
+    def footer(self) -> None:
+        half = len(self.raw) / 2
+        footers = [r for r in self.rules if r.scope == "footer"]
+        for i, ln in enumerate(self.lines):
+            if not ln.kept or not ln.text or ln.raw_start < half:
+                continue
+            cut = None
+            for r in footers:
+                if r.pattern.fullmatch(ln.text):
+                    cut = 0
+                else:
+                    # a footer marker glued after the last sentence of a line
+                    for m in re.finditer(r"[.!?\"”]\s+", ln.raw):
+                        if r.pattern.fullmatch(ln.raw[m.end():].strip()):
+                            cut = m.end()
+                            break
+                if cut is not None:
+                    reason = r.reason
+                    break
+            if cut is None:
+                continue
+            start = ln.raw_start + cut
+            removed = self.raw[start:].strip()
+            self.log.append(CleaningStep("footer", f"{reason}: everything from here to the end", removed, start, len(self.raw)))
+            if cut:
+                ln.raw = ln.raw[:cut]
+                ln.text = _SPACES.sub(" ", ln.raw).strip()
+            else:
+                ln.kept = False
+            for later in self.lines[i + 1:]:
+                later.kept = False
+            return
+
+    # -- stage 2: pattern lines and captions -------------------------------
+    def pattern_lines(self) -> None:
+        for ln in self.live():
+            for r in self.rules:
+                if r.scope in ("line", "caption") and r.pattern.fullmatch(ln.text):
+                    self.remove(ln, "caption" if r.scope == "caption" else "boilerplate", r.reason)
+                    break
+            else:
+                if not any(ch.isalpha() for ch in ln.text):
+                    self.remove(ln, "boilerplate", "a line without words (menu or symbol)")
+
+    # -- stage 3: manifest-driven furniture --------------------------------
+    def furniture(self) -> None:
+        tw = self.title_words
+        author_words = _norm_words(self.author)
+        for ln in self.live():
+            lw = _norm_words(ln.text)
+            if not lw:
+                continue
+            if tw and lw == tw:
+                self.remove(ln, "headline", "the headline repeated (kept as the article's title)")
+            elif tw and len(lw) >= 2 and len(lw) < len(tw) and lw == tw[: len(lw)] and not _ends_sentence(ln.text.rstrip(":-–— ")):
+                self.remove(ln, "headline", "a truncated copy of the headline")
+            elif author_words and len(lw) <= len(author_words) + 6 and _contains(lw, author_words) and not _ends_sentence(ln.text):
+                self.remove(ln, "byline", "the byline")
+            elif author_words and lw[: len(author_words)] == author_words and re.search(r"^[^.]{0,80}?[–—,-]\s*(?:is|was)\b", ln.text):
+                self.remove(ln, "byline", "the author's bio")
+            elif self.outlet and " ".join(lw) == " ".join(_norm_words(self.outlet)):
+                self.remove(ln, "boilerplate", "the outlet's own name")
+
+    # -- stage 4: tag lists and stubs --------------------------------------
+    def tags(self) -> None:
+        """Remove runs of all-lowercase, unpunctuated lines (keyword tags).
+
+        A run of two or more such lines is a tag list; a single one is too when
+        it is a comma-separated list that does not continue a sentence.
+        """
+        live = self.live()
+        run: list[_Line] = []
+        for i, ln in enumerate(live + [None]):
+            if ln is not None and _TAG_LINE.fullmatch(ln.text) and (not run or _same_paragraph(self.raw, run[-1], ln)):
+                run.append(ln)
+                continue
+            if run:
+                first = live.index(run[0])
+                prev = live[first - 1] if first else None
+                continues = prev is not None and _same_paragraph(self.raw, prev, run[0]) and not _ends_sentence(prev.text)
+                if len(run) >= 2 or ("," in run[0].text and not continues):
+                    for t in run:
+                        self.remove(t, "boilerplate", "a list of keyword tags")
+            run = [ln] if ln is not None and _TAG_LINE.fullmatch(ln.text) else []
+
+    def stubs(self) -> None:
+        """Remove short unpunctuated lines that no neighbour continues."""
+        live = self.live()
+        for i, ln in enumerate(live):
+            prev = live[i - 1] if i else None
+            nxt = live[i + 1] if i + 1 < len(live) else None
+            continues = prev is not None and _same_paragraph(self.raw, prev, ln) and not _ends_sentence(prev.text) and prev.kept
+            continued = nxt is not None and _same_paragraph(self.raw, ln, nxt) and _starts_lower(nxt.text)
+            if continues or continued or _ends_sentence(ln.text):
+                continue
+            if len(words(ln.text)) <= 3:
+                self.remove(ln, "boilerplate", "a short line without sentence punctuation (menu item, tag or label)")
+
+    # -- stage 5: inline cuts ----------------------------------------------
+    def inline(self) -> None:
+        fragments = self._title_fragments()
+        for ln in self.live():
+            spans: list[tuple[int, int, str, str]] = []
+            for r in self.rules:
+                if r.scope == "inline":
+                    spans += [(m.start(), m.end(), "boilerplate", r.reason) for m in r.pattern.finditer(ln.raw) if m.end() > m.start()]
+            if fragments is not None:
+                spans += [(m.start(1), m.end(1), "fragment", "the headline's first words injected into a sentence") for m in fragments.finditer(ln.raw)]
+            if not spans:
+                continue
+            spans.sort()
+            keep, pos = [], 0
+            for s, e, step, reason in spans:
+                if s < pos:
+                    continue
+                keep.append(ln.raw[pos:s] + " ")
+                self.log.append(CleaningStep(step, reason, ln.raw[s:e].strip(), ln.raw_start + s, ln.raw_start + e))
+                pos = e
+            keep.append(ln.raw[pos:])
+            joined = "".join(keep)
+            ln.text = _SPACES.sub(" ", joined).strip()
+            if not ln.text or not any(ch.isalpha() for ch in ln.text):
+                ln.kept = False
+
+    def _title_fragments(self) -> re.Pattern | None:
+        """A regex for the headline's opening words glued after punctuation."""
+        tw = self.title_words
+        if len(tw) < 2:
+            return None
+        alts = []
+        for k in range(min(len(tw), 8), 1, -1):
+            phrase = r"\W+".join(re.escape(w) for w in tw[:k])
+            if len(phrase) >= 10:
+                alts.append(phrase)
+        if not alts:
+            return None
+        return re.compile(r"(?i)(?<=[,;.])((?:" + "|".join(alts) + r")\b[ \t]*)")
+
+    # -- stage 6: paragraphs -----------------------------------------------
+    def paragraphs(self) -> list[tuple[str, int]]:
+        """Group kept lines into paragraphs, re-joining broken lines."""
+        pars: list[list] = []  # [text, raw_start, last_line]
+        for ln in self.live():
+            if pars:
+                prev_text, _, prev_ln = pars[-1]
+                same = _same_paragraph(self.raw, prev_ln, ln)
+                broken = not _ends_sentence(prev_text) or _starts_lower(ln.text)
+                long_break = (
+                    not same
+                    and not _ends_sentence(prev_text)
+                    and (prev_text.rstrip().endswith(",") or _starts_lower(ln.text)
+                         or (len(words(prev_text)) >= 12 and len(words(ln.text)) >= 12))
+                )
+                if (same and broken) or long_break:
+                    glue = "" if _OPENING_QUOTE_END.search(prev_text) else " "
+                    at = prev_ln.raw_start + len(prev_ln.raw)
+                    self.log.append(CleaningStep(
+                        "join",
+                        "re-joined a line broken mid-sentence" if same else "re-joined a paragraph broken mid-sentence",
+                        f"…{prev_text[-30:]} ⏎ {ln.text[:30]}…", at, ln.raw_start))
+                    pars[-1] = [prev_text.rstrip() + glue + ln.text, pars[-1][1], ln]
+                    continue
+            pars.append([ln.text, ln.raw_start, ln])
+        return [(p[0], p[1]) for p in pars]
+
+    # -- stage 7: duplicated passages ----------------------------------------
+    def dedupe(self, pars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        sents = []  # per paragraph: list of word sets of its sentences
+        for text, _ in pars:
+            sents.append([set(_norm_words(s.text)) for s in split_sentences(text)])
+        alive = [True] * len(pars)
+        order = sorted(range(len(pars)), key=lambda i: (-len(pars[i][0]), -i))
+        for i in order:
+            own = [s for s in sents[i] if len(s) >= 6]
+            if not own or (len(sents[i]) == 1 and not _ends_sentence(pars[i][0])):
+                continue  # too short to judge, or a heading
+            others = [s for j in range(len(pars)) if alive[j] and j != i for s in sents[j]]
+            dup = sum(1 for s in own if any(_near_copy(s, o) for o in others))
+            if dup >= 0.6 * len(own):
+                alive[i] = False
+                text, start = pars[i]
+                self.log.append(CleaningStep(
+                    "duplicate",
+                    f"a duplicated passage: {dup} of its {len(own)} sentences appear elsewhere in the page",
+                    text, start, start + len(text)))
+        return [p for p, a in zip(pars, alive) if a]
+
+    def run(self) -> Cleaned:
+        self.footer()
+        self.pattern_lines()
+        self.furniture()
+        self.inline()
+        self.tags()
+        self.stubs()
+        pars = self.dedupe(self.paragraphs())
+        text = "\n\n".join(p for p, _ in pars)
+        glued = len(_GLUED.findall(text))
+        if glued:
+            text = _GLUED.sub(" ", text)
+            self.log.append(CleaningStep("join", f"separated {glued} sentence(s) glued to the next without a space", ""))
+        n_double = sum(text.count(c) for c in "“”„‟«»″")
+        n_single = sum(text.count(c) for c in "‘’‚‛′")
+        text = text.translate(_DOUBLE).translate(_SINGLE)
+        if n_double or n_single:
+            self.log.append(CleaningStep(
+                "quotes", f"normalised {n_double} curly double and {n_single} curly single quotation marks to straight ones", ""))
+        log = sorted(self.log, key=lambda s: (s.raw_start if s.raw_start is not None else len(self.raw) + 1))
+        return Cleaned(text, tuple(log))
+
+
+def _near_copy(s: set[str], other: set[str]) -> bool:
+    """True when ``other`` holds at least 80% of the words of ``s`` and is of
+    comparable length (at most twice as many distinct words)."""
+    return len(s & other) >= 0.8 * len(s) and len(other) <= 2 * len(s)
+
+
+def _contains(seq: list[str], sub: list[str]) -> bool:
+    k = len(sub)
+    return any(seq[i:i + k] == sub for i in range(len(seq) - k + 1))
+
+
+def _same_paragraph(raw: str, a: _Line, b: _Line) -> bool:
+    """True when no blank line separates line ``a`` from the later line ``b``."""
+    between = raw[a.raw_start + len(a.raw):b.raw_start]
+    return between.count("\n") <= 1
+
+
+def clean_text(
+    raw: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    outlet: str | None = None,
+    rules: tuple[NoiseRule, ...] | None = None,
+) -> Cleaned:
+    """Clean one captured article and log every change.
+
+    Parameters
+    ----------
+    raw : str
+        The text as captured.
+    title, author, outlet : str, optional
+        From the manifest. They let the cleaner recognise repeated headlines,
+        headline fragments injected into sentences, bylines and bios.
+    rules : tuple of NoiseRule, optional
+        Boilerplate rules; by default those in ``framing/data/boilerplate.csv``
+        (see :func:`load_noise_rules` to read your own).
+
+    Returns
+    -------
+    Cleaned
+        ``.text`` (paragraphs separated by blank lines) and ``.log``.
+    """
+    return _Cleaner(raw, title, author, outlet, rules if rules is not None else _default_rules()).run()

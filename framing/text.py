@@ -1,0 +1,229 @@
+"""Sentences, tokens and phrase matching, all with character offsets.
+
+Every analyzer works on the cleaned text of an article and reports character
+offsets into it, so that ``text[start:end]`` is always the evidence. This
+module holds the shared pieces: a rule-based English sentence splitter, a word
+tokenizer, and :class:`PhraseMatcher`, which finds many phrases at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+
+#: Words that end with a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st gen lt col maj capt sgt cmdr adm sen rep gov pres amb
+    jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx dept
+    univ inc ltd corp co jr sr rev fig est u.s u.n u.k e.u u.s.a d.c p.m a.m""".split()
+)
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+# A sentence may end at . ! or ? (possibly repeated), followed by closing quotes
+# or brackets. What follows must look like the start of a new sentence.
+_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*")
+_NEXT_START_RE = re.compile(r"\s+[\"'“‘(\[]?\s*[A-Z0-9]|[\"'“‘]?[A-Z][a-z]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of text: ``text[start:end]`` of the article."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    """One sentence of an article's cleaned text, numbered from 0."""
+
+    index: int
+
+
+def words(text: str) -> list[Span]:
+    """Return the word tokens of ``text`` with their offsets.
+
+    A word is a run of letters or digits, possibly joined by inner hyphens or
+    apostrophes ("Kim Jong-un", "country's"). Punctuation is not a token.
+    """
+    return [Span(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    """Number of word tokens in ``text`` (see :func:`words`)."""
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``text[dot]`` closes an abbreviation or initial."""
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    token = text[i:dot].lower()
+    if not token:
+        return False
+    if token in ABBREVIATIONS:
+        return True
+    # single letters and dotted initials: "N. Korea", "J.R.R."
+    return len(token.replace(".", "")) == 1 or ("." in token and len(token) <= 6)
+
+
+def _boundaries(par: str) -> Iterator[int]:
+    """Yield end offsets (exclusive) of the sentences inside one paragraph."""
+    for m in _END_RE.finditer(par):
+        end = m.end()
+        nxt = _NEXT_START_RE.match(par, end)
+        if not nxt:
+            continue
+        glued = not par[end:end + 1].isspace()
+        if par[m.start()] == "." and _is_abbreviation(par, m.start()):
+            continue
+        if glued:
+            # "told Sputnik.The delegation": only split a glued period after a
+            # lowercase word of two letters or more, never inside "U.S.".
+            before = par[max(0, m.start() - 2):m.start()]
+            if not (len(before) == 2 and before.isalpha() and before.islower()):
+                continue
+        yield end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split cleaned text into sentences with offsets.
+
+    Paragraph breaks (newlines) always end a sentence. Inside a paragraph a
+    sentence ends at ``.``, ``!`` or ``?`` (with any closing quote) when the
+    next character starts a new sentence, except after common abbreviations
+    and initials ("Mr.", "U.S.", "N. Korea"). A period glued to the next word
+    ("Sputnik.The") also splits, which repairs run-on captures.
+    """
+    out: list[Sentence] = []
+    for pm in re.finditer(r"[^\n]+", text):
+        par, base = pm.group(), pm.start()
+        start = 0
+        for end in list(_boundaries(par)) + [len(par)]:
+            chunk = par[start:end]
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk.rstrip())
+            if trail > lead:
+                s, e = base + start + lead, base + start + trail
+                out.append(Sentence(s, e, text[s:e], len(out)))
+            start = end
+    return out
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """Return the sentence that contains ``offset`` (binary search)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex source for a phrase: spaces match any run of whitespace, and a
+    hyphen matches a hyphen, a dash or a space ("hegemony-oriented")."""
+    parts = re.split(r"(\s+|-)", phrase.strip())
+    out = []
+    for p in parts:
+        if not p:
+            continue
+        if p.isspace():
+            out.append(r"\s+")
+        elif p == "-":
+            out.append(r"[-‐‑–\s]")
+        else:
+            out.append(re.escape(p).replace("'", "['’]"))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """A phrase found in a text: its span, the matched string and its payload."""
+
+    start: int
+    end: int
+    text: str
+    phrase: str
+    payload: T
+
+
+def _canon(s: str) -> str:
+    """Key under which a phrase and a string it matched compare equal."""
+    return re.sub(r"[\s\-‐‑–]+", " ", s.replace("’", "'"))
+
+
+class PhraseMatcher(Generic[T]):
+    """Find many phrases in one pass, longest first, without overlaps.
+
+    Each phrase carries a payload (an actor id, a lexicon entry, ...). Matches
+    respect word boundaries: "Korea" does not match inside "Korean". A phrase is
+    case-sensitive unless its ``ignore_case`` flag is set. When two phrases
+    could match at the same place, the longer one wins.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, T, bool]]):
+        self._exact: dict[str, tuple[str, T]] = {}
+        self._folded: dict[str, tuple[str, T]] = {}
+        alts: list[tuple[int, str]] = []
+        for phrase, payload, ignore_case in phrases:
+            phrase = phrase.strip()
+            if not phrase:
+                continue
+            table, key = (self._folded, _canon(phrase).lower()) if ignore_case else (self._exact, _canon(phrase))
+            if key in table:
+                continue
+            table[key] = (phrase, payload)
+            src = phrase_pattern(phrase)
+            alts.append((len(phrase), f"(?i:{src})" if ignore_case else src))
+        alts.sort(key=lambda a: -a[0])
+        body = "|".join(a[1] for a in alts)
+        self._re = re.compile(r"(?<![\w-])(?:" + body + r")(?!\w)") if alts else None
+
+    def finditer(self, text: str) -> Iterator[Match[T]]:
+        """Yield the non-overlapping matches in ``text``, left to right."""
+        if self._re is None:
+            return
+        for m in self._re.finditer(text):
+            key = _canon(m.group())
+            hit = self._exact.get(key) or self._folded.get(key.lower())
+            if hit is None:  # pragma: no cover - every alternative has a key
+                continue
+            yield Match(m.start(), m.end(), m.group(), hit[0], hit[1])
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text between paired quotation marks, per paragraph.
+
+    Straight double quotes pair up in order; curly ones pair by direction
+    (“ opens, ” closes). A mark left unpaired at the end of a paragraph is
+    ignored. The spans exclude the marks themselves.
+    """
+    spans: list[tuple[int, int]] = []
+    for pm in re.finditer(r"[^\n]+", text):
+        opened: int | None = None
+        for m in re.finditer(r'["“”]', pm.group()):
+            pos, ch = pm.start() + m.start(), m.group()
+            if opened is None:
+                if ch != "”":
+                    opened = pos + 1
+            elif ch != "“":
+                if pos > opened:
+                    spans.append((opened, pos))
+                opened = None
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies within one of ``spans`` (sorted or not)."""
+    return any(s <= start and end <= e for s, e in spans)
