@@ -188,7 +188,7 @@ class PhraseMatcher(Generic[T]):
             alts.append((len(phrase), f"(?i:{src})" if ignore_case else src))
         alts.sort(key=lambda a: -a[0])
         body = "|".join(a[1] for a in alts)
-        self._re = re.compile(r"(?<![\w-])(?:" + body + r")(?!\w)") if alts else None
+        self._re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)") if alts else None
 
     def finditer(self, text: str) -> Iterator[Match[T]]:
         """Yield the non-overlapping matches in ``text``, left to right."""
@@ -227,3 +227,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when ``[start, end)`` lies within one of ``spans`` (sorted or not)."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+#: The commonest English function words; a text in English has roughly a
+#: third to a half of its words among them, other languages very few.
+COMMON_ENGLISH = frozenset(
+    """the of and to a in is that for it as was with be by on not he i this are or his from at which but have an
+    they you were had her she there been one all we their has would when if so no will more can who its our
+    also than them these into only other some could what do said after about over such should may most""".split()
+)
+
+
+def english_share(text: str) -> float:
+    """Share of the word tokens of ``text`` that are common English function
+    words (0 for a text without words). Used to warn about non-English input."""
+    toks = [m.group().lower() for m in WORD_RE.finditer(text)]
+    if not toks:
+        return 0.0
+    return sum(t in COMMON_ENGLISH for t in toks) / len(toks)
