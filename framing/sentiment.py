@@ -1,0 +1,138 @@
+"""Sentiment toward a target span, with the words that pushed it.
+
+The score is about the *context of one mention*, not the whole article:
+VADER (Hutto & Gilbert, 2014, "VADER: A Parsimonious Rule-based Model for
+Sentiment Analysis of Social Media Text", ICWSM) is applied to a window of
+words around the target, inside the target's sentence.
+
+Score: VADER's compound score of the window, in [-1, 1]; higher = warmer
+toward the actor. Label: "positive" when the score is at least 0.05,
+"negative" when at most -0.05, else "neutral" (VADER's own thresholds).
+
+Evidence: every word of the window that is in VADER's lexicon, with its
+valence (-4 to +4), so a reader can see why a context counted as negative.
+
+Limits: the window is not a parse. "Russia has relied on North Korea for
+ammunition" scores the same toward both countries, and topic words of a war
+story ("war", "threat", "support") move the score whatever the outlet's
+stance. Treat a single sentence's score as a pointer to evidence, and an
+outlet's average over many mentions as the figure to compare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import FramingError
+from .text import Sentence, sentence_at, split_sentences, words
+
+#: Words on each side of the target that the window takes in.
+WINDOW = 12
+POSITIVE, NEGATIVE = 0.05, -0.05
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def label_for(score: float) -> str:
+    """'positive', 'negative' or 'neutral' for a compound score."""
+    if score >= POSITIVE:
+        return "positive"
+    if score <= NEGATIVE:
+        return "negative"
+    return "neutral"
+
+
+@dataclass(frozen=True)
+class TargetSentiment:
+    """Sentiment toward ``text[start:end]``.
+
+    ``score`` is in [-1, 1], higher = warmer toward the target; ``label`` is
+    'negative', 'neutral' or 'positive'. ``context_start``/``context_end``
+    give the window that was scored and ``words`` the lexicon words in it
+    with their VADER valence.
+    """
+
+    label: str
+    score: float
+    start: int
+    end: int
+    context_start: int
+    context_end: int
+    context: str
+    words: tuple[tuple[str, float], ...]
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "score": self.score, "start": self.start, "end": self.end,
+                "context_start": self.context_start, "context_end": self.context_end,
+                "words": [{"word": w, "valence": v} for w, v in self.words]}
+
+
+def _window(text: str, sentence: Sentence, start: int, end: int, size: int) -> tuple[int, int]:
+    toks = words(sentence.text)
+    base = sentence.start
+    before = [t for t in toks if base + t.end <= start]
+    after = [t for t in toks if base + t.start >= end]
+    lo = base + before[-size].start if len(before) >= size else sentence.start
+    hi = base + after[size - 1].end if len(after) >= size else sentence.end
+    return min(lo, start), max(hi, end)
+
+
+def _score(text: str, lo: int, hi: int, targets: list[tuple[int, int]]) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """VADER compound of text[lo:hi] with the target strings blanked out, so
+    that an alias never scores itself."""
+    chunk = list(text[lo:hi])
+    for s, e in targets:
+        for i in range(max(s, lo), min(e, hi)):
+            chunk[i - lo] = " "
+    ctx = "".join(chunk)
+    vader = _vader()
+    score = float(vader.polarity_scores(ctx)["compound"]) if ctx.strip() else 0.0
+    lex = vader.lexicon
+    found = tuple((t.text, float(lex[t.text.lower()])) for t in words(ctx) if t.text.lower() in lex)
+    return round(score, 4), found
+
+
+def score_span(text: str, sentence: Sentence, targets: list[tuple[int, int]], *, window: int = WINDOW) -> TargetSentiment:
+    """Score one or more target spans that share ``sentence``.
+
+    The window runs from ``window`` words before the first target to
+    ``window`` words after the last, inside the sentence.
+    """
+    start, end = min(s for s, _ in targets), max(e for _, e in targets)
+    lo, hi = _window(text, sentence, start, end, window)
+    score, found = _score(text, lo, hi, targets)
+    return TargetSentiment(label_for(score), score, start, end, lo, hi, text[lo:hi], found)
+
+
+def target_sentiment(text: str, start: int, end: int, *, window: int = WINDOW) -> TargetSentiment:
+    """Sentiment toward the span ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        The text holding the target (a sentence or a whole article).
+    start, end : int
+        The target's character offsets, ``0 <= start < end <= len(text)``.
+    window : int, keyword-only
+        Words taken on each side of the target, within its sentence.
+
+    Returns
+    -------
+    TargetSentiment
+        ``.label`` ('negative' | 'neutral' | 'positive') and ``.score`` in
+        [-1, 1], higher = warmer toward the target, plus the evidence words.
+    """
+    if not isinstance(text, str):
+        raise FramingError(f"target_sentiment: text must be a string, not {type(text).__name__}")
+    if not (isinstance(start, int) and isinstance(end, int)) or not (0 <= start < end <= len(text)):
+        raise FramingError(f"target_sentiment: need 0 <= start < end <= len(text) = {len(text)}; got start={start!r}, end={end!r}")
+    if not isinstance(window, int) or window < 1:
+        raise FramingError(f"target_sentiment: window must be a positive whole number, not {window!r}")
+    sentence = sentence_at(split_sentences(text), start) or Sentence(0, len(text), text, 0)
+    return score_span(text, sentence, [(start, end)], window=window)
