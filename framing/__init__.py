@@ -1,0 +1,46 @@
+"""framing: compare how news outlets frame the same story.
+
+Three scores per outlet, each traceable to the sentences behind it:
+sentiment toward each actor, loaded vocabulary and naming choices, and
+quotation balance; plus readability and distinctive vocabulary.
+
+>>> import framing
+>>> corpus = framing.load_corpus()          # the five bundled seed articles
+>>> result = framing.analyze(corpus)
+>>> result.summary                           # one row per outlet (a DataFrame)
+"""
+
+from .actors import ActorSet, load_actors
+from .analysis import Analyzer, analyze
+from .clean import clean_text
+from .corpus import Article, Corpus, load_corpus
+from .errors import FramingError, FramingWarning
+from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
+from .quotes import extract_quotes, load_speakers
+from .readability import readability
+from .sentiment import target_sentiment
+from .tables import Analysis
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "Analyzer",
+    "ActorSet",
+    "Article",
+    "Corpus",
+    "FramingError",
+    "FramingWarning",
+    "analyze",
+    "clean_text",
+    "extract_quotes",
+    "find_loaded_terms",
+    "find_naming",
+    "load_actors",
+    "load_corpus",
+    "load_lexicon",
+    "load_naming",
+    "load_speakers",
+    "readability",
+    "target_sentiment",
+]

@@ -1,0 +1,182 @@
+"""The pipeline: articles -> evidence rows -> comparison tables.
+
+:class:`Analyzer` is a configuration object in scikit-learn's manner: it
+stores its keyword arguments as given and validates them when it runs.
+:meth:`Analyzer.analyze_article` turns one cleaned article into evidence
+(actor mentions with sentiment, quotes, loaded terms, naming choices,
+readability), every item with character offsets into the cleaned text.
+:meth:`Analyzer.analyze` does that for each article of a corpus, keeps only
+the evidence rows, and hands them to :mod:`framing.tables`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .actors import ActorSet, load_actors
+from .corpus import Article, Corpus, load_corpus
+from .errors import FramingError
+from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
+from .quotes import extract_quotes, load_speakers
+from .readability import readability
+from .sentiment import WINDOW, score_span
+from .text import quoted_spans, sentence_at
+
+
+@dataclass
+class ArticleResult:
+    """All evidence for one article. Offsets point into ``article.text``."""
+
+    article: Article
+    mentions: list = field(default_factory=list)      # (Mention, sentence index, TargetSentiment)
+    sentiment: list = field(default_factory=list)     # (actor, Sentence, TargetSentiment, n mentions)
+    quotes: list = field(default_factory=list)
+    loaded: list = field(default_factory=list)
+    naming: list = field(default_factory=list)
+    readability: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict: metadata, sentences, mentions with sentiment,
+        quotes, loaded terms, naming choices, readability and cleaning log."""
+        a = self.article
+        return {
+            **a.meta(),
+            "title": a.title,
+            "words": a.words,
+            "text": a.text,
+            "sentences": [{"index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in a.sentences],
+            "mentions": [{**m.to_dict(), "sentence": si, "score": ts.score, "label": ts.label}
+                         for m, si, ts in self.mentions],
+            "actor_sentiment": [{"actor": actor, "sentence": s.index, "mentions": n, **ts.to_dict()}
+                                for actor, s, ts, n in self.sentiment],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "loaded_terms": [h.to_dict() for h in self.loaded],
+            "naming": [h.to_dict() for h in self.naming],
+            "readability": self.readability,
+            "cleaning_log": [{"step": c.step, "reason": c.reason, "raw_start": c.raw_start, "raw_end": c.raw_end,
+                              "text": c.text} for c in a.cleaning_log],
+        }
+
+
+class Analyzer:
+    """Configuration for an analysis.
+
+    Parameters (all keyword-only; stored as given, checked when run)
+    ----------
+    actors : None, path, dict or ActorSet
+        The actor set (default: the packaged Russia–North Korea set).
+    lexicon, naming, speakers : None or path
+        A user CSV that extends the packaged loaded-language lexicon, naming
+        variants or speaker registry.
+    window : int
+        Words on each side of an actor mention that its sentiment reads.
+    min_sentences : int
+        Outlet × actor figures built on fewer sentences are flagged
+        ``low_evidence``.
+    distinctive_top : int
+        Distinctive terms listed per outlet.
+    """
+
+    def __init__(self, *, actors=None, lexicon=None, naming=None, speakers=None, window: int = WINDOW,
+                 min_sentences: int = 5, distinctive_top: int = 10):
+        self.actors = actors
+        self.lexicon = lexicon
+        self.naming = naming
+        self.speakers = speakers
+        self.window = window
+        self.min_sentences = min_sentences
+        self.distinctive_top = distinctive_top
+
+    def get_params(self) -> dict:
+        return {k: getattr(self, k) for k in ("actors", "lexicon", "naming", "speakers", "window", "min_sentences",
+                                              "distinctive_top")}
+
+    def __repr__(self) -> str:
+        changed = {k: v for k, v in self.get_params().items() if v != Analyzer().get_params()[k]}
+        return f"Analyzer({', '.join(f'{k}={v!r}' for k, v in changed.items())})"
+
+    # -- resources, validated at use ------------------------------------------
+    def _resources(self):
+        for name in ("window", "min_sentences", "distinctive_top"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise FramingError(f"{name} must be a whole number of at least 1, not {value!r}")
+        return (load_actors(self.actors),
+                load_lexicon(self.lexicon) if self.lexicon is not None else load_lexicon(),
+                load_naming(self.naming) if self.naming is not None else load_naming(),
+                load_speakers(self.speakers) if self.speakers is not None else load_speakers())
+
+    # -- one article -----------------------------------------------------------
+    def analyze_article(self, article: Article, *, _res=None) -> ArticleResult:
+        """Evidence for one article (see :class:`ArticleResult`)."""
+        actors, lexicon, naming, speakers = _res or self._resources()
+        text, sentences = article.text, article.sentences
+        result = ArticleResult(article)
+        result.quotes = extract_quotes(text, registry=speakers)
+        spans = [(q.start, q.end) for q in result.quotes]
+        result.loaded = find_loaded_terms(text, lexicon=lexicon, quote_spans=_with_marks(text, spans))
+        result.naming = find_naming(text, naming=naming, quote_spans=_with_marks(text, spans))
+        result.readability = readability(text)
+
+        # group mentions by (actor, sentence): one score per sentence and actor
+        groups: dict[tuple[str, int], list] = {}
+        for m in actors.find_mentions(text):
+            s = sentence_at(sentences, m.start)
+            if s is not None:
+                groups.setdefault((m.actor, s.index), []).append(m)
+        for (actor, si), ms in groups.items():
+            ts = score_span(text, sentences[si], [(m.start, m.end) for m in ms], window=self.window)
+            result.sentiment.append((actor, sentences[si], ts, len(ms)))
+            result.mentions += [(m, si, ts) for m in ms]
+        result.mentions.sort(key=lambda x: x[0].start)
+        result.sentiment.sort(key=lambda x: (x[1].index, x[0]))
+        return result
+
+    # -- a corpus --------------------------------------------------------------
+    def analyze(self, corpus) -> "Analysis":
+        """Analyse a corpus (a Corpus, a folder or file path, a DataFrame, or
+        None for the bundled seeds) and return an :class:`~framing.tables.Analysis`."""
+        from . import tables
+
+        corpus = as_corpus(corpus)
+        res = self._resources()
+        rows = tables.EvidenceRows(actors=res[0])
+        for article in corpus:
+            rows.add(self.analyze_article(article, _res=res))
+        return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
+
+
+def _with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quote spans plus every span inside quotation marks (scare quotes too),
+    so that words an outlet puts in quotes never count as its own voice."""
+    return sorted(set(spans) | set(quoted_spans(text)))
+
+
+def as_corpus(source) -> Corpus:
+    """Accept a Corpus, an iterable of Articles, a path, a DataFrame or None."""
+    if isinstance(source, Corpus):
+        return source
+    if source is None or isinstance(source, (str, Path)):
+        return load_corpus(source)
+    if hasattr(source, "iterrows") and hasattr(source, "columns"):
+        return Corpus.from_dataframe(source)
+    try:
+        items = tuple(source)
+    except TypeError:
+        raise FramingError(f"cannot analyse a {type(source).__name__}; pass a Corpus, a folder path or a DataFrame") from None
+    if not all(isinstance(a, Article) for a in items):
+        raise FramingError("cannot analyse that: pass a Corpus, a folder path, a DataFrame or a list of Articles")
+    return Corpus(items)
+
+
+def analyze(corpus=None, actors=None, **options) -> "Analysis":
+    """Analyse a corpus and return its comparison tables.
+
+    ``framing.analyze(framing.load_corpus())`` gives an
+    :class:`~framing.tables.Analysis`, whose tables are pandas DataFrames
+    (``.summary``, ``.actor_sentiment``, ``.quotes``, ...). ``actors`` and the
+    keyword-only ``options`` are those of :class:`Analyzer`.
+    """
+    return Analyzer(actors=actors, **options).analyze(corpus)
+

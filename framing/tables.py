@@ -1,0 +1,339 @@
+"""Evidence rows -> comparison tables (pandas DataFrames).
+
+:class:`EvidenceRows` collects plain rows from each analysed article and
+keeps nothing else, so memory grows with the evidence, not with the texts.
+:meth:`EvidenceRows.to_analysis` aggregates them into the tables of an
+:class:`Analysis`. Every aggregate can be traced back: each table has an
+evidence table with the article and character offsets behind it.
+
+The scores, as aggregated here:
+
+``actor_sentiment.score``
+    Mean, over the sentences of an outlet that mention the actor, of the
+    sentiment toward the actor in that sentence (:mod:`framing.sentiment`).
+    Range [-1, 1]; higher = warmer toward the actor. ``ci_low``/``ci_high``
+    is an approximate 95% interval: mean ± 1.96 · max(sd, 0.35) / √n,
+    clipped to [-1, 1]; the floor of 0.35 keeps a few agreeing sentences from
+    looking certain. ``low_evidence`` is True below ``min_sentences``.
+
+``quotation_balance.balance_index``
+    How evenly an outlet's quoted words are spread across the story's
+    opposing sides (the actor set's ``sides``): the Shannon entropy of the
+    words' distribution over the sides, divided by its maximum, log(number of
+    sides). Range [0, 1]; 1 = every side got the same number of quoted words,
+    0 = only one side was quoted. Quotes from speakers of other or unknown
+    affiliation do not enter it. Undefined (NaN, with ``status`` saying
+    why) when the outlet quotes nobody from any side.
+
+``loaded_density.per_1000``
+    Loaded-lexicon hits per 1,000 words of the outlet's text, by category and
+    voice (own = the outlet's narration, quoted = inside a quotation or
+    reported speech). Higher = more charged wording.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import ActorSet
+from .distinctive import distinctive_terms, outlet_similarity
+from .readability import METRICS
+from .text import sentence_at, word_count
+
+SD_FLOOR = 0.35
+NO_QUOTES = "no sourced quotes"
+NO_SIDE_QUOTES = "no quotes from either side"
+
+#: Table names written by ``Analysis.to_csv`` and shown in the report.
+TABLES = ("summary", "actor_sentiment", "sentiment_evidence", "quotes", "quotation_balance", "quotes_by_side",
+          "attribution_verbs", "loaded_terms", "loaded_density", "loaded_evidence", "naming", "readability",
+          "distinctive", "similarity", "articles", "cleaning_log")
+
+
+def interval(scores: list[float]) -> tuple[float, float, float]:
+    """Mean and approximate 95% interval of ``scores`` (see module docstring)."""
+    n = len(scores)
+    if not n:
+        return math.nan, math.nan, math.nan
+    mean = sum(scores) / n
+    sd = math.sqrt(sum((s - mean) ** 2 for s in scores) / (n - 1)) if n > 1 else 0.0
+    half = 1.96 * max(sd, SD_FLOOR) / math.sqrt(n)
+    return round(mean, 3), round(max(-1.0, mean - half), 3), round(min(1.0, mean + half), 3)
+
+
+def balance_index(words_by_side: dict[str, int], sides: tuple[str, ...]) -> float:
+    """Normalised entropy of quoted words over ``sides`` (see module docstring)."""
+    if len(sides) < 2:
+        return math.nan
+    counts = [words_by_side.get(s, 0) for s in sides]
+    total = sum(counts)
+    if not total:
+        return math.nan
+    h = -sum(c / total * math.log(c / total) for c in counts if c)
+    return round(h / math.log(len(sides)), 3)
+
+
+@dataclass
+class Analysis:
+    """The comparison tables of one analysis, as pandas DataFrames.
+
+    Access a table as an attribute (``analysis.summary``) or by name
+    (``analysis.tables["quotes"]``). :meth:`to_csv` writes them all.
+    """
+
+    tables: dict[str, pd.DataFrame]
+    sides: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+    def __getattr__(self, name):
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"Analysis has no table {name!r}; tables: {', '.join(tables)}")
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(self.tables))
+
+    def __repr__(self) -> str:
+        outlets = ", ".join(map(str, self.tables["summary"]["outlet"])) if "summary" in self.tables else ""
+        return f"<Analysis of {outlets}: tables {', '.join(self.tables)}>"
+
+    def to_csv(self, folder: str | Path) -> list[Path]:
+        """Write every table as ``<folder>/<name>.csv``; return the paths."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, df in self.tables.items():
+            path = folder / f"{name}.csv"
+            df.to_csv(path, index=(name == "similarity"))
+            paths.append(path)
+        return paths
+
+
+@dataclass
+class EvidenceRows:
+    """Plain evidence rows gathered article by article."""
+
+    actors: ActorSet
+    mentions: list = field(default_factory=list)
+    sentiment: list = field(default_factory=list)
+    quotes: list = field(default_factory=list)
+    loaded: list = field(default_factory=list)
+    naming: list = field(default_factory=list)
+    readability: list = field(default_factory=list)
+    articles: list = field(default_factory=list)
+    cleaning: list = field(default_factory=list)
+    texts: dict = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, result) -> None:
+        """Take the rows of one :class:`~framing.analysis.ArticleResult`."""
+        a = result.article
+        base = {"outlet": a.outlet_id, "article": a.article_id}
+        self.articles.append({**base, "outlet_name": a.outlet, "country": a.country, "ownership": a.ownership,
+                              "title": a.title, "author": a.author, "date": a.date, "url": a.url,
+                              "words": a.words, "sentences": len(a.sentences), "text": a.text})
+        self.texts[a.outlet_id].append(a.text)
+        for actor, s, ts, n in result.sentiment:
+            self.sentiment.append({**base, "actor": actor, "sentence": s.index, "mentions": n, "score": ts.score,
+                                   "label": ts.label, "context_start": ts.context_start, "context_end": ts.context_end,
+                                   "words": "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), "evidence": s.text})
+        for m, si, ts in result.mentions:
+            self.mentions.append({**base, "actor": m.actor, "alias": m.text, "kind": m.kind, "start": m.start,
+                                  "end": m.end, "sentence": si, "score": ts.score})
+        for q in result.quotes:
+            self.quotes.append({**base, "speaker": q.speaker, "speaker_country": q.speaker_country,
+                                "speaker_side": self.actors.side_for_country(q.speaker_country),
+                                "speaker_role": q.speaker_role, "named": q.named, "kind": q.kind, "verb": q.verb,
+                                "quote": q.text, "start": q.start, "end": q.end, "speaker_start": q.speaker_start,
+                                "speaker_end": q.speaker_end, "quoted_words": word_count(q.text)})
+        for h in result.loaded:
+            self.loaded.append({**base, "term": h.term, "category": h.category, "weight": h.weight, "voice": h.voice,
+                                "text": h.text, "start": h.start, "end": h.end, "note": h.note,
+                                "evidence": _sentence_text(a, h.start)})
+        for h in result.naming:
+            self.naming.append({**base, "concept": h.concept, "variant": h.variant, "voice": h.voice, "text": h.text,
+                                "start": h.start, "end": h.end})
+        self.readability.append({**base, **result.readability})
+        for c in a.cleaning_log:
+            self.cleaning.append({**base, "step": c.step, "reason": c.reason, "raw_start": c.raw_start,
+                                  "raw_end": c.raw_end, "text": c.text})
+
+    # -- aggregation -----------------------------------------------------------
+    def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10) -> Analysis:
+        outlets = list(dict.fromkeys(r["outlet"] for r in self.articles))
+        words = Counter()
+        for r in self.articles:
+            words[r["outlet"]] += r["words"]
+        t: dict[str, pd.DataFrame] = {}
+        t["actor_sentiment"] = self._actor_sentiment(outlets, min_sentences)
+        t["sentiment_evidence"] = _frame(self.sentiment, ["outlet", "article", "actor", "sentence", "mentions", "score",
+                                                          "label", "context_start", "context_end", "words", "evidence"])
+        t["quotes"] = _frame(self.quotes, ["outlet", "speaker", "speaker_country", "speaker_role", "kind", "verb",
+                                           "quote", "start", "end", "article", "speaker_side", "named",
+                                           "speaker_start", "speaker_end", "quoted_words"])
+        t["quotation_balance"], t["quotes_by_side"] = self._balance(outlets)
+        t["attribution_verbs"] = self._verbs()
+        t["loaded_terms"], t["loaded_density"] = self._loaded(outlets, words)
+        t["loaded_evidence"] = _frame(self.loaded, ["outlet", "article", "term", "category", "weight", "voice", "text",
+                                                    "start", "end", "note", "evidence"])
+        t["naming"] = self._naming()
+        t["readability"] = self._readability(outlets)
+        docs = {o: "\n\n".join(self.texts[o]) for o in outlets}
+        t["distinctive"] = _frame(distinctive_terms(docs, top=distinctive_top),
+                                  ["outlet", "rank", "term", "z", "count", "other_count"])
+        t["similarity"] = outlet_similarity(docs)
+        t["articles"] = _frame(self.articles, ["outlet", "article", "outlet_name", "country", "ownership", "title",
+                                               "author", "date", "url", "words", "sentences", "text"])
+        t["cleaning_log"] = _frame(self.cleaning, ["outlet", "article", "step", "reason", "raw_start", "raw_end", "text"])
+        t = {"summary": self._summary(outlets, words, t), **t}
+        return Analysis({k: t[k] for k in TABLES}, sides=self.actors.sides, actors=tuple(self.actors.names))
+
+    def _actor_sentiment(self, outlets, min_sentences) -> pd.DataFrame:
+        groups: dict[tuple[str, str], list] = defaultdict(list)
+        for r in self.sentiment:
+            groups[(r["outlet"], r["actor"])].append(r)
+        rows = []
+        for o in outlets:
+            for actor in self.actors.names:
+                rs = groups.get((o, actor))
+                if not rs:
+                    continue
+                scores = [r["score"] for r in rs]
+                mean, lo, hi = interval(scores)
+                labels = Counter(r["label"] for r in rs)
+                rows.append({"outlet": o, "actor": actor, "mentions": sum(r["mentions"] for r in rs),
+                             "sentences": len(rs), "score": mean, "ci_low": lo, "ci_high": hi,
+                             "positive": labels["positive"], "neutral": labels["neutral"],
+                             "negative": labels["negative"], "low_evidence": len(rs) < min_sentences})
+        return _frame(rows, ["outlet", "actor", "mentions", "sentences", "score", "ci_low", "ci_high", "positive",
+                             "neutral", "negative", "low_evidence"])
+
+    def _balance(self, outlets) -> tuple[pd.DataFrame, pd.DataFrame]:
+        sides = self.actors.sides
+        rows, side_rows = [], []
+        for o in outlets:
+            qs = [q for q in self.quotes if q["outlet"] == o]
+            by_side_words, by_side_n = Counter(), Counter()
+            for q in qs:
+                by_side_words[q["speaker_side"]] += q["quoted_words"]
+                by_side_n[q["speaker_side"]] += 1
+            total_words = sum(by_side_words.values())
+            bi = balance_index(by_side_words, sides)
+            status = NO_QUOTES if not qs else (NO_SIDE_QUOTES if math.isnan(bi) else "ok")
+            named = sum(1 for q in qs if q["named"])
+            top = max(sides, key=lambda s: by_side_words[s]) if any(by_side_words[s] for s in sides) else ""
+            rows.append({"outlet": o, "quotes": len(qs), "direct": sum(q["kind"] == "direct" for q in qs),
+                         "indirect": sum(q["kind"] == "indirect" for q in qs), "quoted_words": total_words,
+                         "named": named, "unnamed": len(qs) - named,
+                         "named_share": round(named / len(qs), 3) if qs else math.nan,
+                         **{f"words: {s}": by_side_words[s] for s in (*sides, "other", "unknown")},
+                         "most_quoted_side": top, "balance_index": bi, "status": status})
+            for s in (*sides, "other", "unknown"):
+                if by_side_n[s]:
+                    side_rows.append({"outlet": o, "side": s, "quotes": by_side_n[s], "quoted_words": by_side_words[s],
+                                      "share_of_words": round(by_side_words[s] / total_words, 3) if total_words else 0.0})
+        return (pd.DataFrame(rows),
+                _frame(side_rows, ["outlet", "side", "quotes", "quoted_words", "share_of_words"]))
+
+    def _verbs(self) -> pd.DataFrame:
+        c = Counter((q["outlet"], q["speaker_side"], (q["verb"] or "(none)")) for q in self.quotes)
+        rows = [{"outlet": o, "side": s, "verb": v, "count": n} for (o, s, v), n in c.items()]
+        rows.sort(key=lambda r: (r["outlet"], r["side"], -r["count"], r["verb"]))
+        return _frame(rows, ["outlet", "side", "verb", "count"])
+
+    def _loaded(self, outlets, words) -> tuple[pd.DataFrame, pd.DataFrame]:
+        terms = Counter((h["outlet"], h["term"], h["category"], h["voice"]) for h in self.loaded)
+        weight = {(h["term"], h["category"]): h["weight"] for h in self.loaded}
+        rows = [{"outlet": o, "term": term, "category": cat, "voice": v, "count": n, "weight": weight[(term, cat)]}
+                for (o, term, cat, v), n in terms.items()]
+        order = {o: i for i, o in enumerate(outlets)}
+        rows.sort(key=lambda r: (order[r["outlet"]], -r["count"], r["term"], r["voice"]))
+        dens = Counter((h["outlet"], h["category"], h["voice"]) for h in self.loaded)
+        drows = [{"outlet": o, "category": cat, "voice": v, "count": n,
+                  "per_1000": round(1000 * n / words[o], 2) if words[o] else math.nan}
+                 for (o, cat, v), n in dens.items()]
+        drows.sort(key=lambda r: (order[r["outlet"]], r["category"], r["voice"]))
+        return (_frame(rows, ["outlet", "term", "category", "voice", "count", "weight"]),
+                _frame(drows, ["outlet", "category", "voice", "count", "per_1000"]))
+
+    def _naming(self) -> pd.DataFrame:
+        c = Counter((h["outlet"], h["concept"], h["variant"]) for h in self.naming)
+        own = Counter((h["outlet"], h["concept"], h["variant"]) for h in self.naming if h["voice"] == "own")
+        totals = Counter((h["outlet"], h["concept"]) for h in self.naming)
+        rows = [{"outlet": o, "concept": k, "variant": v, "count": n, "own": own[(o, k, v)],
+                 "quoted": n - own[(o, k, v)], "share": round(n / totals[(o, k)], 3)}
+                for (o, k, v), n in c.items()]
+        rows.sort(key=lambda r: (r["concept"], r["outlet"], -r["count"], r["variant"]))
+        return _frame(rows, ["outlet", "concept", "variant", "count", "own", "quoted", "share"])
+
+    def _readability(self, outlets) -> pd.DataFrame:
+        """Per outlet: counts summed, scores averaged over articles weighted by words."""
+        rows = []
+        for o in outlets:
+            rs = [r for r in self.readability if r["outlet"] == o]
+            w = sum(r["words"] for r in rs)
+            row = {"outlet": o, "articles": len(rs), "words": w, "sentences": sum(r["sentences"] for r in rs)}
+            row["words_per_sentence"] = round(w / row["sentences"], 2) if row["sentences"] else math.nan
+            for m in METRICS:
+                vals = [(r[m], r["words"]) for r in rs if not math.isnan(r[m])]
+                ww = sum(x for _, x in vals)
+                row[m] = round(sum(v * x for v, x in vals) / ww, 2) if ww else math.nan
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def _summary(self, outlets, words, t) -> pd.DataFrame:
+        meta = {}
+        for r in self.articles:
+            meta.setdefault(r["outlet"], r)
+        sent = t["actor_sentiment"]
+        # the actors with the most sentences across the corpus get a tone column
+        totals = sent.groupby("actor")["sentences"].sum().sort_values(ascending=False) if len(sent) else pd.Series(dtype=int)
+        main = [a for a in totals.index if totals[a] >= 10][:4]
+        bal = t["quotation_balance"].set_index("outlet")
+        dens = t["loaded_density"]
+        naming = t["naming"]
+        concepts = list(dict.fromkeys(naming["concept"]))[:2] if len(naming) else []
+        read = t["readability"].set_index("outlet")
+        dist = t["distinctive"]
+        lt = t["loaded_terms"]
+        rows = []
+        for o in outlets:
+            m = meta[o]
+            row = {"outlet": o, "outlet_name": m["outlet_name"], "country": m["country"],
+                   "articles": sum(1 for r in self.articles if r["outlet"] == o), "words": words[o]}
+            for a in main:
+                s = sent[(sent["outlet"] == o) & (sent["actor"] == a)]
+                row[f"tone: {a}"] = float(s["score"].iloc[0]) if len(s) else math.nan
+            b = bal.loc[o]
+            row["quotes"] = int(b["quotes"])
+            row["named_share"] = b["named_share"]
+            row["most_quoted_side"] = b["most_quoted_side"] or "—"
+            row["balance_index"] = b["balance_index"]
+            row["quote_status"] = b["status"]
+            d = dens[dens["outlet"] == o]
+            row["loaded_own_per_1000"] = round(1000 * d[d["voice"] == "own"]["count"].sum() / words[o], 2) if words[o] else math.nan
+            row["loaded_quoted_per_1000"] = round(1000 * d[d["voice"] == "quoted"]["count"].sum() / words[o], 2) if words[o] else math.nan
+            own_terms = lt[(lt["outlet"] == o) & (lt["voice"] == "own")].groupby("term")["count"].sum()
+            row["top_loaded_own"] = ", ".join(own_terms.sort_values(ascending=False, kind="stable").index[:3])
+            for k in concepts:
+                n = naming[(naming["outlet"] == o) & (naming["concept"] == k)]
+                row[f"name: {k}"] = (f"{n.iloc[0]['variant']} ({n.iloc[0]['share']:.0%})" if len(n) else "—")
+            row["fk_grade"] = read.loc[o, "flesch_kincaid_grade"]
+            row["distinctive"] = ", ".join(dist[dist["outlet"] == o]["term"].head(3))
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+
+def _sentence_text(article, offset: int) -> str:
+    s = sentence_at(article.sentences, offset)
+    return s.text if s else ""
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with the given columns, even when there are no rows."""
+    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
