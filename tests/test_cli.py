@@ -1,0 +1,89 @@
+"""The framing command: outputs, exit codes, and clear errors without tracebacks."""
+
+import json
+
+import pytest
+
+from framing.cli import main
+
+
+def test_report_on_seeds_writes_html_markdown_and_tables(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["report", "--out", str(out)]) == 0
+    assert (out / "report.html").is_file() and (out / "report.md").is_file()
+    for name in ("summary", "actor_sentiment", "quotes", "quotation_balance", "loaded_terms", "naming", "readability"):
+        assert (out / "tables" / f"{name}.csv").is_file(), name
+    header = (out / "tables" / "actor_sentiment.csv").read_text().splitlines()[0].split(",")
+    assert header[:6] == ["outlet", "actor", "mentions", "sentences", "score", "ci_low"] or \
+        {"outlet", "actor", "mentions", "score", "ci_low", "ci_high"} <= set(header)
+    quotes_header = (out / "tables" / "quotes.csv").read_text().splitlines()[0].split(",")
+    assert quotes_header[:9] == ["outlet", "speaker", "speaker_country", "speaker_role", "kind", "verb", "quote",
+                                 "start", "end"]
+    loaded_header = (out / "tables" / "loaded_terms.csv").read_text().splitlines()[0].split(",")
+    assert loaded_header[:5] == ["outlet", "term", "category", "voice", "count"]
+    summary = (out / "tables" / "summary.csv").read_text().splitlines()
+    assert len(summary) == 1 + 5  # header + one row per seed outlet
+    assert [line.split(",")[0] for line in summary[1:]] == ["vov", "sputnik", "neo", "bihane", "koreatimes"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".framing-")]  # no temporary folder left
+
+
+def test_report_on_missing_folder_is_a_clear_error(tmp_path, capsys):
+    code = main(["report", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "nowhere" in err and "no such file or folder" in err
+    assert "Traceback" not in err
+
+
+def test_report_with_unknown_actor_format(tmp_path, capsys):
+    bad = tmp_path / "actors.json"
+    bad.write_text("{}")
+    assert main(["report", "--out", str(tmp_path / "o"), "--actors", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "actors.json" in err and ".json" in err and "Traceback" not in err
+
+
+def test_analyze_json_gives_one_object_per_file(tmp_path, capsys):
+    a = tmp_path / "one.txt"
+    a.write_text('Russia and North Korea signed a pact. "It is a great day," Putin said.\n', encoding="utf-8")
+    b = tmp_path / "two.txt"
+    b.write_text("The United States warned that the pact could destabilize the region.\n", encoding="utf-8")
+    assert main(["analyze", str(a), str(b), "--json"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert first["outlet_id"] == "one"
+    for key in ("sentences", "mentions", "quotes", "loaded_terms", "readability"):
+        assert key in first
+    text = first["text"]
+    for m in first["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+        assert -1 <= m["score"] <= 1
+    assert {m["actor"] for m in first["mentions"]} >= {"Russia", "North Korea"}
+    (quote,) = first["quotes"]
+    assert text[quote["start"]:quote["end"]] == "It is a great day,"[: quote["end"] - quote["start"]]
+    assert text[quote["speaker_start"]:quote["speaker_end"]] == "Putin"
+    assert quote["kind"] == "direct"
+
+
+def test_analyze_empty_file_is_a_clear_error(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert main(["analyze", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "empty" in err and "Traceback" not in err
+
+
+def test_no_command_prints_help(capsys):
+    assert main([]) == 2
+    assert "report" in capsys.readouterr().out
+
+
+def test_non_english_article_is_warned_about(tmp_path, capsys):
+    f = tmp_path / "de.txt"
+    f.write_text("Die Regierung in Moskau hat am Montag erklärt, dass die Zusammenarbeit mit Pjöngjang weiter "
+                 "ausgebaut werden soll. Kritiker sprechen von einer gefährlichen Entwicklung für die ganze Region "
+                 "und fordern neue Sanktionen gegen beide Länder.", encoding="utf-8")
+    assert main(["analyze", str(f)]) == 0
+    err = capsys.readouterr().err
+    assert "de.txt" in err and "English" in err and "Traceback" not in err
