@@ -221,8 +221,9 @@ class _Cleaner:
     def tags(self) -> None:
         """Remove runs of all-lowercase, unpunctuated lines (keyword tags).
 
-        A run of two or more such lines is a tag list; a single one is too when
-        it is a comma-separated list that does not continue a sentence.
+        A run of two or more such lines is a tag list, and so is a single
+        comma-separated one that does not continue a sentence; but a run that
+        the next line continues (it starts in lowercase) is a broken sentence.
         """
         live = self.live()
         run: list[_Line] = []
@@ -234,7 +235,8 @@ class _Cleaner:
                 first = live.index(run[0])
                 prev = live[first - 1] if first else None
                 continues = prev is not None and _same_paragraph(self.raw, prev, run[0]) and not _ends_sentence(prev.text)
-                if len(run) >= 2 or ("," in run[0].text and not continues):
+                continued = ln is not None and _same_paragraph(self.raw, run[-1], ln) and _starts_lower(ln.text)
+                if not continued and (len(run) >= 2 or ("," in run[0].text and not continues)):
                     for t in run:
                         self.remove(t, "boilerplate", "a list of keyword tags")
             run = [ln] if ln is not None and _TAG_LINE.fullmatch(ln.text) else []
@@ -246,7 +248,8 @@ class _Cleaner:
             prev = live[i - 1] if i else None
             nxt = live[i + 1] if i + 1 < len(live) else None
             continues = prev is not None and _same_paragraph(self.raw, prev, ln) and not _ends_sentence(prev.text) and prev.kept
-            continued = nxt is not None and _same_paragraph(self.raw, ln, nxt) and _starts_lower(nxt.text)
+            continued = nxt is not None and _same_paragraph(self.raw, ln, nxt) and (
+                _starts_lower(nxt.text) or _OPENING_QUOTE_END.search(ln.text) or ln.text.endswith(","))
             if continues or continued or _ends_sentence(ln.text):
                 continue
             if len(words(ln.text)) <= 3:
@@ -293,8 +296,11 @@ class _Cleaner:
         return re.compile(r"(?i)(?<=[,;.])((?:" + "|".join(alts) + r")\b[ \t]*)")
 
     # -- stage 6: paragraphs -----------------------------------------------
-    def paragraphs(self) -> list[tuple[str, int]]:
-        """Group kept lines into paragraphs, re-joining broken lines."""
+    def paragraphs(self) -> list[tuple[str, int, int]]:
+        """Group kept lines into paragraphs, re-joining broken lines.
+
+        Returns ``(text, raw_start, raw_end)`` per paragraph, the raw span
+        running from its first line's start to its last line's end."""
         pars: list[list] = []  # [text, raw_start, last_line]
         for ln in self.live():
             if pars:
@@ -317,12 +323,12 @@ class _Cleaner:
                     pars[-1] = [prev_text.rstrip() + glue + ln.text, pars[-1][1], ln]
                     continue
             pars.append([ln.text, ln.raw_start, ln])
-        return [(p[0], p[1]) for p in pars]
+        return [(p[0], p[1], p[2].raw_start + len(p[2].raw)) for p in pars]
 
     # -- stage 7: duplicated passages ----------------------------------------
-    def dedupe(self, pars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    def dedupe(self, pars: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         sents = []  # per paragraph: list of word sets of its sentences
-        for text, _ in pars:
+        for text, _, _ in pars:
             sents.append([set(_norm_words(s.text)) for s in split_sentences(text)])
         alive = [True] * len(pars)
         order = sorted(range(len(pars)), key=lambda i: (-len(pars[i][0]), -i))
@@ -334,11 +340,11 @@ class _Cleaner:
             dup = sum(1 for s in own if any(_near_copy(s, o) for o in others))
             if dup >= 0.6 * len(own):
                 alive[i] = False
-                text, start = pars[i]
+                _, start, end = pars[i]
                 self.log.append(CleaningStep(
                     "duplicate",
                     f"a duplicated passage: {dup} of its {len(own)} sentences appear elsewhere in the page",
-                    text, start, start + len(text)))
+                    self.raw[start:end].strip(), start, end))
         return [p for p, a in zip(pars, alive) if a]
 
     def run(self) -> Cleaned:
@@ -349,7 +355,7 @@ class _Cleaner:
         self.tags()
         self.stubs()
         pars = self.dedupe(self.paragraphs())
-        text = "\n\n".join(p for p, _ in pars)
+        text = "\n\n".join(p[0] for p in pars)
         glued = len(_GLUED.findall(text))
         if glued:
             text = _GLUED.sub(" ", text)

@@ -70,7 +70,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if token in ABBREVIATIONS:
         return True
     # single letters and dotted initials: "N. Korea", "J.R.R."
-    return len(token.replace(".", "")) == 1 or ("." in token and len(token) <= 6)
+    letters = token.replace(".", "")
+    return (len(letters) == 1 and letters.isalpha()) or ("." in token and len(token) <= 6 and letters.isalpha())
 
 
 def _boundaries(par: str) -> Iterator[int]:
