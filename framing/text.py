@@ -132,20 +132,11 @@ def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
 
 
 def phrase_pattern(phrase: str) -> str:
-    """Regex source for a phrase: spaces match any run of whitespace, and a
-    hyphen matches a hyphen, a dash or a space ("hegemony-oriented")."""
-    parts = re.split(r"(\s+|-)", phrase.strip())
-    out = []
-    for p in parts:
-        if not p:
-            continue
-        if p.isspace():
-            out.append(r"\s+")
-        elif p == "-":
-            out.append(r"[-‐‑–\s]")
-        else:
-            out.append(re.escape(p).replace("'", "['’]"))
-    return "".join(out)
+    """Regex source for a phrase. Spaces and hyphens between words are
+    interchangeable: each matches any run of whitespace and dashes, so
+    "hegemony-oriented" also finds "hegemony oriented" and the reverse."""
+    parts = [p for p in re.split(r"[\s\-‐‑–]+", phrase.strip()) if p]
+    return r"[\s\-‐‑–]+".join(re.escape(p).replace("'", "['’]") for p in parts)
 
 
 @dataclass(frozen=True)
