@@ -172,8 +172,12 @@ def _from_dict(data: Mapping, source: str = "actors dict") -> ActorSet:
             unknown = set(spec) - {"aliases", "side", "countries", *ALIAS_KINDS}
             if unknown:
                 raise FramingError(f"{source}: actor {name!r}: unknown key(s) {', '.join(sorted(unknown))}")
-            aliases = [(a, "names") for a in spec.get("aliases", [])]
-            aliases += [(a, k) for k in ALIAS_KINDS for a in spec.get(k, [])]
+            aliases = []
+            for key in ("aliases", *ALIAS_KINDS):
+                values = spec.get(key, [])
+                if isinstance(values, str) or not all(isinstance(v, str) for v in values):
+                    raise FramingError(f"{source}: actor {name!r}: {key} must be a list of strings")
+                aliases += [(v, "names" if key == "aliases" else key) for v in values]
             actors.append(_actor(name, spec.get("side", OTHER_SIDE), spec.get("countries", []), aliases, source))
         else:
             try:

@@ -152,8 +152,11 @@ class Corpus:
         used when present. Article ids come from ``article_id`` if given, else
         ``<outlet_id>-<row number>``.
         """
+        if not (hasattr(df, "columns") and hasattr(df, "iterrows")):
+            raise FramingError(f"Corpus.from_dataframe needs a pandas DataFrame, not a {type(df).__name__}; "
+                               "try pandas.DataFrame(data) first")
         for col in (text, outlet_id):
-            if col not in getattr(df, "columns", ()):
+            if col not in df.columns:
                 raise FramingError(f"DataFrame: missing column {col!r}; it has {', '.join(map(str, df.columns))}")
         articles = []
         for n, (_, row) in enumerate(df.iterrows(), start=1):

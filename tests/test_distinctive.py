@@ -1,0 +1,153 @@
+"""Tests for framing.distinctive: log-odds distinctive terms and tf-idf similarity.
+
+The outlet texts are hand-made so that the answer is plain from reading them.
+After English stop words are dropped, each of the three texts below has 14
+word tokens (so 13 two-word phrases), and each uses "weather" exactly twice:
+the same rate everywhere. Only ALPHA repeats another word ("sanctions", three
+times); every other word occurs once in its text.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from framing.distinctive import distinctive_terms, outlet_similarity
+
+ALPHA = "Sanctions worried farmers. Exporters feared sanctions. Sanctions closed ports. Weather stayed mild; weather helped."
+BETA = "Tourists crowded festivals. Ferry tickets sold quickly. Musicians played. Weather stayed warm; weather improved."
+GAMMA = "Engineers inspected bridges. Railway repairs continued. Inspectors approved pipelines. Weather turned cold; weather delayed."
+THREE = {"alpha": ALPHA, "beta": BETA, "gamma": GAMMA}
+
+LEFT = "Peace talks resumed. Peace envoys arrived. Peace prevailed."
+RIGHT = "Missiles launched. Missiles intercepted. Officials condemned missiles."
+
+
+def terms_of(rows, outlet):
+    return [r["term"] for r in rows if r["outlet"] == outlet]
+
+
+# ---------------------------------------------------------------------------
+# distinctive_terms
+# ---------------------------------------------------------------------------
+
+
+def test_repeated_word_only_one_outlet_uses_ranks_first():
+    rows = distinctive_terms(THREE)
+    first = [r for r in rows if r["outlet"] == "alpha" and r["rank"] == 1]
+    assert len(first) == 1
+    top = first[0]
+    assert top["term"] == "sanctions"
+    assert top["z"] > 0
+    assert top["count"] == 3
+    assert top["other_count"] == 0
+
+
+def test_word_used_at_the_same_rate_everywhere_is_not_listed():
+    rows = distinctive_terms(THREE)
+    assert "weather" not in [r["term"] for r in rows]
+    # nothing but "sanctions" occurs twice or more in one outlet at a higher rate
+    assert [(r["outlet"], r["term"]) for r in rows] == [("alpha", "sanctions")]
+
+
+def test_each_outlet_gets_its_own_word():
+    rows = distinctive_terms({"left": LEFT, "right": RIGHT})
+    assert terms_of(rows, "left") == ["peace"]
+    assert terms_of(rows, "right") == ["missiles"]
+    for r in rows:
+        assert r["rank"] == 1
+        assert r["z"] > 0
+        assert (r["count"], r["other_count"]) == (3, 0)
+
+
+def test_rows_have_the_documented_fields():
+    rows = distinctive_terms({"left": LEFT, "right": RIGHT})
+    for r in rows:
+        assert set(r) == {"outlet", "rank", "term", "z", "count", "other_count"}
+        assert isinstance(r["z"], float)
+        assert isinstance(r["count"], int)
+
+
+def test_min_count_one_keeps_the_repeated_word_first():
+    rows = distinctive_terms({"left": LEFT, "right": RIGHT}, min_count=1, top=50)
+    left = [r for r in rows if r["outlet"] == "left"]
+    assert left[0]["term"] == "peace"
+    # words used once by left only are now listed too, below "peace"
+    assert {"talks", "envoys", "prevailed"} <= {r["term"] for r in left}
+    assert "missiles" not in {r["term"] for r in left}
+    # ranks count up from 1 and z never increases down the list
+    assert [r["rank"] for r in left] == list(range(1, len(left) + 1))
+    zs = [r["z"] for r in left]
+    assert zs == sorted(zs, reverse=True)
+    assert all(z > 0 for z in zs)
+
+
+def test_top_limits_the_rows_per_outlet():
+    rows = distinctive_terms({"left": LEFT, "right": RIGHT}, min_count=1, top=2)
+    assert len(terms_of(rows, "left")) == 2
+    assert len(terms_of(rows, "right")) == 2
+    assert terms_of(rows, "left")[0] == "peace"
+    assert terms_of(rows, "right")[0] == "missiles"
+
+
+def test_word_both_use_is_listed_only_for_the_heavier_user():
+    a = "Drought drought drought drought. Harvest harvest."
+    b = "Drought drought. Harvest harvest harvest harvest."
+    rows = distinctive_terms({"a": a, "b": b})
+    assert "drought" in terms_of(rows, "a")
+    assert "drought" not in terms_of(rows, "b")
+    assert "harvest" in terms_of(rows, "b")
+    assert "harvest" not in terms_of(rows, "a")
+
+
+def test_stop_words_are_never_terms():
+    rows = distinctive_terms({"a": "The the the the and and and peace peace.", "b": "Missiles missiles."})
+    assert terms_of(rows, "a") == ["peace"]
+
+
+@pytest.mark.parametrize("docs", [{}, {"only": LEFT + " " + LEFT}])
+def test_fewer_than_two_outlets_gives_no_rows(docs):
+    assert distinctive_terms(docs) == []
+
+
+# ---------------------------------------------------------------------------
+# outlet_similarity
+# ---------------------------------------------------------------------------
+
+
+def test_similarity_is_symmetric_with_ones_on_the_diagonal():
+    sim = outlet_similarity(THREE)
+    assert list(sim.index) == ["alpha", "beta", "gamma"]
+    assert list(sim.columns) == ["alpha", "beta", "gamma"]
+    values = sim.to_numpy()
+    assert values.shape == (3, 3)
+    assert np.array_equal(values, values.T)
+    assert list(np.diag(values)) == [1.0, 1.0, 1.0]
+    # the three share "weather" (and alpha and beta "weather stayed"), nothing more
+    off = values[~np.eye(3, dtype=bool)]
+    assert ((off > 0) & (off < 1)).all()
+    assert sim.loc["alpha", "beta"] > sim.loc["alpha", "gamma"]
+
+
+def test_identical_texts_have_similarity_one():
+    sim = outlet_similarity({"a": LEFT, "b": LEFT})
+    assert sim.loc["a", "b"] == 1.0
+    assert sim.loc["b", "a"] == 1.0
+
+
+def test_disjoint_vocabularies_have_similarity_zero():
+    sim = outlet_similarity({"a": LEFT, "b": RIGHT})
+    assert sim.loc["a", "b"] == 0.0
+    assert sim.loc["b", "a"] == 0.0
+    assert sim.loc["a", "a"] == 1.0
+
+
+def test_partial_overlap_is_between_zero_and_one():
+    sim = outlet_similarity({"a": LEFT, "b": "Peace talks stalled. Envoys left.", "c": RIGHT})
+    assert 0.0 < sim.loc["a", "b"] < 1.0
+    assert sim.loc["a", "c"] == 0.0
+    assert sim.loc["b", "c"] == 0.0
+
+
+def test_similarity_of_nothing_is_an_empty_frame():
+    assert outlet_similarity({}).empty
