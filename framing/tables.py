@@ -74,8 +74,8 @@ def balance_index(words_by_side: dict[str, int], sides: tuple[str, ...]) -> floa
     total = sum(counts)
     if not total:
         return math.nan
-    h = -sum(c / total * math.log(c / total) for c in counts if c)
-    return round(h / math.log(len(sides)), 3)
+    h = sum(c / total * math.log(total / c) for c in counts if c)
+    return round(h / math.log(len(sides)), 3) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 @dataclass
