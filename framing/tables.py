@@ -297,7 +297,8 @@ class EvidenceRows:
         bal = t["quotation_balance"].set_index("outlet")
         dens = t["loaded_density"]
         naming = t["naming"]
-        concepts = list(dict.fromkeys(naming["concept"]))[:2] if len(naming) else []
+        # every naming concept, the most mentioned first
+        concepts = list(naming.groupby("concept")["count"].sum().sort_values(ascending=False, kind="stable").index) if len(naming) else []
         read = t["readability"].set_index("outlet")
         dist = t["distinctive"]
         lt = t["loaded_terms"]

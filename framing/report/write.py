@@ -18,6 +18,7 @@ CSS = """
 body{font:15px/1.5 Georgia,serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif}
 h2{border-bottom:2px solid #ccc;padding-bottom:.2em;margin-top:2em}
+.wrap{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:.5em 0 1em;font:13px/1.35 Helvetica,Arial,sans-serif}
 th,td{border:1px solid #ddd;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:#f3f3f3}
@@ -46,11 +47,11 @@ def _html_table(df: pd.DataFrame, *, index: bool = False, max_rows: int | None =
         return "<p><em>No rows.</em></p>"
     shown = df if max_rows is None else df.head(max_rows)
     cols = ([df.index.name or ""] if index else []) + [str(c) for c in shown.columns]
-    out = ["<table><thead><tr>", *(f"<th>{html.escape(c)}</th>" for c in cols), "</tr></thead><tbody>"]
+    out = ["<div class='wrap'><table><thead><tr>", *(f"<th>{html.escape(c)}</th>" for c in cols), "</tr></thead><tbody>"]
     for idx, row in shown.iterrows():
         cells = ([idx] if index else []) + list(row.values)
         out.append("<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in cells) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     if max_rows is not None and len(df) > max_rows:
         out.append(f"<p><em>First {max_rows} of {len(df)} rows; all are in tables/.</em></p>")
     return "".join(out)
