@@ -247,9 +247,21 @@ def _from_manifest(manifest_text: str, source: str, opener, exists) -> list[Arti
     return articles
 
 
+def _seeds_root():
+    """The seed folder: the installed ``framing.seeds`` package, or, when
+    running from a source checkout, the checkout's top-level ``seeds/``."""
+    try:
+        return resources.files("framing.seeds")
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parent.parent / "seeds"
+        if (checkout / "MANIFEST.csv").is_file():
+            return checkout
+        raise FramingError("the bundled seeds are missing; reinstall framing") from None
+
+
 def load_seeds() -> Corpus:
     """The bundled seed corpus: five articles on Russia–North Korea relations."""
-    root = resources.files("framing.seeds")
+    root = _seeds_root()
 
     def opener(name: str) -> str:
         return root.joinpath(name).read_text(encoding="utf-8")
