@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .actors import ActorSet, load_actors
+from .actors import load_actors
 from .corpus import Article, Corpus, load_corpus
 from .errors import FramingError
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
@@ -22,6 +23,9 @@ from .quotes import extract_quotes, load_speakers
 from .readability import readability
 from .sentiment import WINDOW, score_span
 from .text import quoted_spans, sentence_at
+
+if TYPE_CHECKING:
+    from .tables import Analysis
 
 
 @dataclass

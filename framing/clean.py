@@ -227,7 +227,7 @@ class _Cleaner:
         """
         live = self.live()
         run: list[_Line] = []
-        for i, ln in enumerate(live + [None]):
+        for ln in live + [None]:
             if ln is not None and _TAG_LINE.fullmatch(ln.text) and (not run or _same_paragraph(self.raw, run[-1], ln)):
                 run.append(ln)
                 continue

@@ -31,7 +31,8 @@ p.how{margin:.2em 0;color:#333}p.limit{margin:.2em 0 .6em;color:#8a4b00;font-siz
 .legend span{display:inline-block;padding:0 .4em;margin-right:.4em}
 details{margin:.4em 0}
 """
-SIDE_COLOURS = ("#e57373", "#64b5f6", "#bdbdbd", "#e0d99a")
+SIDE_COLOURS = ("#e57373", "#64b5f6", "#81c784", "#ffb74d", "#ba68c8")
+OTHER_COLOURS = {"other": "#bdbdbd", "unknown": "#e0d99a"}
 
 
 def _esc(value) -> str:
@@ -93,7 +94,7 @@ def _balance_bars(by_side: pd.DataFrame, sides: tuple[str, ...]) -> str:
     if by_side.empty:
         return ""
     order = (*sides, "other", "unknown")
-    colours = dict(zip(order, SIDE_COLOURS[:len(sides)] + SIDE_COLOURS[2:])) if len(sides) == 2 else {}
+    colours = {**dict(zip(sides, SIDE_COLOURS)), **OTHER_COLOURS}
     out = ["<div class='legend'>", *(f"<span style='background:{colours.get(s, '#ccc')}'>{html.escape(s)}</span>"
                                      for s in order), "</div><table>"]
     for o in dict.fromkeys(by_side["outlet"]):
