@@ -112,15 +112,29 @@ class Analyzer:
                 load_speakers(self.speakers) if self.speakers is not None else load_speakers())
 
     # -- one article -----------------------------------------------------------
-    def analyze_article(self, article: Article, *, _res=None) -> ArticleResult:
+    def analyze_article(self, article: Article) -> ArticleResult:
         """Evidence for one article (see :class:`ArticleResult`)."""
-        actors, lexicon, naming, speakers = _res or self._resources()
+        return self._article(article, self._resources())
+
+    def iter_results(self, corpus):
+        """Yield the :class:`ArticleResult` of each article, one at a time.
+
+        ``corpus`` is anything :meth:`analyze` accepts. The data files are read
+        and validated once, before the first article.
+        """
+        corpus = as_corpus(corpus)
+        res = self._resources()
+        for article in corpus:
+            yield self._article(article, res)
+
+    def _article(self, article: Article, res) -> ArticleResult:
+        actors, lexicon, naming, speakers = res
         text, sentences = article.text, article.sentences
         result = ArticleResult(article)
         result.quotes = extract_quotes(text, registry=speakers)
-        spans = [(q.start, q.end) for q in result.quotes]
-        result.loaded = find_loaded_terms(text, lexicon=lexicon, quote_spans=_with_marks(text, spans))
-        result.naming = find_naming(text, naming=naming, quote_spans=_with_marks(text, spans))
+        spans = _with_marks(text, [(q.start, q.end) for q in result.quotes])
+        result.loaded = find_loaded_terms(text, lexicon=lexicon, quote_spans=spans)
+        result.naming = find_naming(text, naming=naming, quote_spans=spans)
         result.readability = readability(text)
 
         # group mentions by (actor, sentence): one score per sentence and actor
@@ -147,7 +161,7 @@ class Analyzer:
         res = self._resources()
         rows = tables.EvidenceRows(actors=res[0])
         for article in corpus:
-            rows.add(self.analyze_article(article, _res=res))
+            rows.add(self._article(article, res))
         return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
 
 

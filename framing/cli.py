@@ -81,11 +81,7 @@ def _analyze(args) -> int:
     from .analysis import Analyzer
     from .corpus import load_files
 
-    corpus = load_files(args.files)
-    analyzer = Analyzer(**_options(args))
-    res = analyzer._resources()
-    for article in corpus:
-        result = analyzer.analyze_article(article, _res=res)
+    for result in Analyzer(**_options(args)).iter_results(load_files(args.files)):
         if args.json:
             d = result.to_dict()
             d["readability"] = {k: (None if isinstance(v, float) and math.isnan(v) else v)

@@ -89,11 +89,6 @@ LEXICON_FILE = "lexicon.csv"
 NAMING_FILE = "naming.csv"
 
 _CONCEPT_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
-# In naming search a hyphen that joins a word to a capitalised word is read as
-# a space, so "Moscow-Pyongyang ties" and "Russia-DPRK relations" name
-# Pyongyang and the DPRK whatever the phrase matcher's rule for a match that
-# starts right after a hyphen. The replacement keeps every offset.
-_JOINING_HYPHEN = re.compile(r"(?<=[\w.])[-‐‑](?=[A-Z])")
 # A loaded word negated by a joined "non-" prefix is not a hit: "non-aggressive".
 _NEGATING_PREFIX = re.compile(r"(?<!\w)non[-‐‑]", re.IGNORECASE)
 
@@ -496,17 +491,15 @@ def find_naming(
 
     Returns one :class:`NamingHit` per occurrence, ordered by position (then
     concept). Proper names match case-sensitively as written in the table, so
-    "North Korea" does not match inside "North Korean". A hyphen joining a
-    word to a capitalised word is read as a space ("Russia-DPRK" names the
-    DPRK). Voice is decided as in :func:`find_loaded_terms`.
+    "North Korea" does not match inside "North Korean". A name joined by a
+    hyphen still counts ("Russia-DPRK" names the DPRK). Voice is decided as in :func:`find_loaded_terms`.
     """
     _check_text(text)
     naming = naming if naming is not None else load_naming()
     spans = _spans(text, quote_spans)
-    search = _JOINING_HYPHEN.sub(" ", text)
     hits = []
     for concept, matcher in naming.matchers().items():
-        for m in matcher.finditer(search):
+        for m in matcher.finditer(text):
             v = m.payload
             if v is None:  # a blocker
                 continue
