@@ -1,0 +1,522 @@
+"""Speaker phrases and who they are: the speaker side of :mod:`framing.quotes`.
+
+Finds the phrase that names a speaker next to a speech verb (a name, a pronoun, a
+nominal such as "the minister", a group such as "US officials"), and resolves it in
+reading order to a canonical name, country, role and whether it is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._quote_words import (
+    _AUX, _BODY_NOUNS, _BUSINESS, _COMPANY, _CONNECT, _DROP_CHUNKS, _EXPERT, _FINITE, _GROUP_HEADS,
+    _GROUP_MODS, _KIN, _LEAD, _MEDIA, _NOT_NAME, _NOT_NAME_LOWER, _OFFICIAL, _ORG_EXPERT, _ORG_MEDIA,
+    _ORG_OFFICIAL, _ORG_OTHER, _ORG_WORDS, _PERSON_NOUNS, _POST_MOD, _PREPS, _ROLE_NOUNS, _SPOKES, _TITLES,
+)
+from ._quote_registry import Speaker, SpeakerRegistry, _geo
+
+
+@dataclass
+class _Mention:
+    """A speaker as written: the whole phrase, its head (name, pronoun, nominal) and descriptors."""
+
+    start: int
+    head: tuple[int, int]
+    form: str  # pron | group | nominal | doc | proper
+    desc: str = ""
+
+
+@dataclass
+class _Who:
+    name: str | None
+    country: str | None = None
+    role: str = "unknown"
+    named: bool = False
+    kind: str = "person"  # person | body | group
+    nouns: frozenset = frozenset()
+
+
+_PRON = re.compile(r"(?i:he|she|it|they)")
+
+
+_DOC = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}?(?:report|statement|study|paper|survey|analysis|"
+                  r"commentary|editorial|article|document)\s+(?:by|from|of)\s+(?:the\s+)?(?=[A-Z])")
+
+
+_ROLE_OF = re.compile(r"((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_OFFICIAL | _EXPERT | _MEDIA))
+                      + r"))\s+(?:for|of|at|from|with)\s+\S")
+
+
+_ORG_RUN = re.compile(r"[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*(?:[A-Z][\w'.&-]*|\([A-Z]+\)))*")
+
+
+_NAME_TOK = re.compile(r"(?:Ma?c|O'|D'|De|Di|La|Le|Van)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z]*)*\.?|[A-Z]\.")
+
+
+def _lower_words(s: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", s.lower()))
+
+
+def _is_name_tok(tok: str) -> bool:
+    return (bool(_NAME_TOK.fullmatch(tok)) and tok not in _NOT_NAME and tok not in _ORG_WORDS
+            and not _lower_words(tok) & _TITLES and next(_geo().any.finditer(tok), None) is None)
+
+
+def _is_group(text: str) -> bool:
+    """True for a plural source: "analysts", "some US officials", "Liberal lawmakers"."""
+    toks = text.split()
+    if not toks or toks[-1].lower() not in _GROUP_HEADS or len(toks) > 6:
+        return False
+    caps = [t for t in toks[:-1] if t.lower() not in _GROUP_MODS | _GROUP_HEADS]
+    return len(caps) <= 2 and all(t[0].isupper() and t.lower() not in _NOT_NAME_LOWER for t in caps)
+
+
+_SURNAME_REACH = 20000  # how far back a surname looks for its full name, in characters
+_CONJ = re.compile(r"(?:and|but|while|though|although|whereas)\s+")
+_DESC_NAME = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts)\s+((?:[a-z][\w-]*\s+){1,4})([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
+
+
+def _head_form(norm: str, s: int, e: int) -> _Mention | None:
+    """Classify the phrase ``norm[s:e]`` as a speaker, or None when it cannot be one."""
+    while s < e and norm[s] in '" ':
+        s += 1
+    lead = _LEAD.match(norm, s, e) or _CONJ.match(norm, s, e)
+    if lead:
+        s = lead.end()
+    text = norm[s:e]
+    if not text or len(text) > 160:
+        return None
+    if _PRON.fullmatch(text):
+        return _Mention(s, (s, e), "pron")
+    if not text[0].isalnum():
+        return None
+    toks = text.split()
+    bare = _strip_geo(text).lower().split()
+    where = re.search(r"\s+(?:in|from)\s+(?:the\s+)?\S+(?:\s\S+)?$", text)
+    if where and len(_strip_geo(where.group()).split()) <= 2:  # "officials in Seoul"
+        bare = _strip_geo(text[:where.start()]).lower().split()
+    if _is_group(_strip_geo(text if not where else text[:where.start()])):
+        return _Mention(s, (s, e), "group")
+    post = _POST_MOD.search(text)
+    if post and _is_group(_strip_geo(text[:post.start()])):  # "Some doctors quoted in ...", "officials familiar with"
+        org = re.match(r"\s+(?:at|of|from|with)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+(?:of\s+|for\s+|the\s+)*"
+                       r"[A-Z][\w.&'-]*)*)\s*$", text[post.start():])
+        if org and len(org.group(1).split()) >= 2:  # "Analysts at Redline Capital": the organisation speaks
+            return _Mention(s, (s + post.start() + org.start(1), e), "proper", text[:post.start()])
+        return _Mention(s, (s, s + post.start()), "group")
+    if toks[0].lower() in ("a", "an", "another", "one") and len(toks) <= 5 \
+            and toks[-1].lower().strip(",") in _PERSON_NOUNS \
+            and all(t[0].islower() or t.lower() in _TITLES for t in _strip_geo(" ".join(toks[1:-1])).split()):
+        return _Mention(s, (s, e), "anon")  # "another resident", "a senior US official"
+    det = toks[0].lower() in ("the", "this", "that", "a", "an", "their", "its", "his", "her", "our") or (
+        toks[0].endswith("'s") and _first_geo(toks[0]) is not None)
+    if det and len(toks) <= 6 and toks[-1].lower() in _ROLE_NOUNS \
+            and not (toks[-1][0].isupper() and toks[-1].lower() in _BODY_NOUNS):
+        if all(t[0].islower() or t.lower() in _TITLES for t in _strip_geo(" ".join(toks[1:-1])).split()):
+            return _Mention(s, (s, e), "nominal")
+    named = _DESC_NAME.fullmatch(text)
+    if named and _lower_words(named.group(1)) & (_ROLE_NOUNS | _TITLES):
+        return _Mention(s, (s + named.start(2), e), "proper", named.group(1).strip())
+    role_of = _ROLE_OF.match(text)
+    if role_of:  # "a spokesperson for the UN secretary-general"
+        return _Mention(s, (s, s + role_of.end(1)), "nominal", text[role_of.end(1):].strip())
+    doc = _DOC.match(text)
+    if doc:
+        org = _ORG_RUN.match(text, doc.end())
+        if org:
+            return _Mention(s, (s + org.start(), s + org.end()), "doc", text)
+    post = re.search(r"\s+(?:of|at|from)\s+(?=(?:the\s+)?[A-Z])", text)
+    if post and len([t for t in text[:post.start()].split()[-2:] if _is_name_tok(t)]) == 2:
+        head = _head_form(norm, s, s + post.start())
+        if head and head.form == "proper":
+            head.desc = text[post.start():].strip()
+            return head
+    if toks[-1][0].isupper() or toks[-1].endswith(")") or toks[-1] in _BODY_NOUNS and len(toks) > 1:
+        if (toks[0][0].isupper() or toks[0] == "the" or toks[0] in _TITLES) and toks[0].lower() not in _PREPS:
+            if all(t[0].isupper() or t[0] == "(" or t in _CONNECT or t.lower() in _TITLES for t in toks):
+                return _Mention(s, (s, e), "proper")
+    return None
+
+
+def _is_acronym(tok: str) -> bool:
+    core = tok.strip("()'s.,")
+    return len(core.replace(".", "")) >= 2 and core.replace(".", "").isupper() and core.isalpha() is not None
+
+
+def _org_name(text: str) -> str:
+    """An organisation's name without a leading "the", a possessive country or a
+    nationality ("Brazil's National Institute ..." -> "National Institute ...")."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", re.sub(r"^[Tt]he\s+", "", text))
+    geo = next(_geo().any.finditer(name), None)
+    if geo and geo.start == 0 and (name[geo.end:].startswith("'s") or name[:geo.end].replace(".", "").isupper()):
+        rest = re.sub(r"^(?:'s)?\s+", "", name[geo.end:])
+        if rest and rest[0].isupper() and set(rest.split()) & _ORG_WORDS:
+            name = rest
+    return name
+
+
+def _strip_geo(text: str) -> str:
+    """``text`` without its nationality words and country names."""
+    out, pos = [], 0
+    for m in _geo().any.finditer(text):
+        out.append(text[pos:m.start])
+        pos = m.end
+    return " ".join("".join(out + [text[pos:]]).split())
+
+
+def _is_desc(text: str, short: bool = False) -> bool:
+    """True for a descriptor next to a name: "a researcher at ...", "the Russian ambassador"."""
+    toks = text.split()
+    if not toks or len(toks) > (8 if short else 30) or _lower_words(text) & _FINITE:
+        return False
+    first = toks[0].lower()
+    if first in ("a", "an", "the") or first in _TITLES or next(_geo().any.finditer(toks[0]), None):
+        return bool(_lower_words(text) & (_TITLES | _KIN | _COMPANY)) and (
+            first in ("a", "an", "the") or first in _TITLES or toks[-1].lower() in _TITLES)
+    return False
+
+
+def _chunks(norm: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Comma-, semicolon- or dash-separated parts of ``norm[lo:hi]``, without outer spaces."""
+    return [m.span() for m in _CHUNK.finditer(norm, lo, hi)]
+
+
+_CHUNK = re.compile(r"[^,;—–\s](?:[^,;—–]*[^,;—–\s])?")
+
+
+_RELATIVE = re.compile(r"(?:who|which|released|published|issued|speaking|writing|citing|quoting)\b")
+
+
+_WINDOW = 300  # longest speaker phrase, with its appositions, in characters
+
+
+def _np_before(norm: str, lo: int, hi: int) -> tuple[_Mention, str] | None:
+    """The speaker phrase ending at ``hi`` (after auxiliaries like "has also"), with
+    the word or punctuation before it; appositions on either side are descriptors."""
+    start = lo
+    lo = max(lo, hi - _WINDOW)
+    words = list(re.finditer(r"\S+", norm[lo:hi]))
+    while words and words[-1].group().lower() in _AUX:
+        words.pop()
+    if not words:
+        return None
+    hi = lo + words[-1].end()
+    chunks = _chunks(norm, lo, hi)
+    while len(chunks) > 1 and (norm[chunks[-1][0]:chunks[-1][1]].lower() in _DROP_CHUNKS
+                               or _RELATIVE.match(norm, *chunks[-1])):
+        chunks.pop()
+    if not chunks:
+        return None
+    c1 = chunks[-1]
+    found = None
+    if len(chunks) >= 2:
+        c2 = chunks[-2]
+        f2 = _head_form(norm, *c2)
+        f1 = _head_form(norm, *c1)
+        d1 = re.sub(r"\s+(?:that|which|who)\s.*$", "", norm[c1[0]:c1[1]], flags=re.S)
+        if _is_desc(d1) and f2 and f2.form == "proper":
+            found = _Mention(f2.start, f2.head, "proper", d1)
+        elif f1 and f1.form == "proper" and _is_desc(norm[c2[0]:c2[1]], short=True):
+            found = _Mention(c2[0], f1.head, "proper", norm[c2[0]:c2[1]])
+    if found is None:
+        found = _head_form(norm, *c1)
+    if found is None or found.start == lo > start:
+        return None
+    before = norm[lo:found.start].rstrip(' "')
+    if not before:
+        return found, ""
+    return found, before[-1] if before[-1] in ",;:—–(" else before.split()[-1].lower()
+
+
+_TAIL_CUT = re.compile(r"\s+(?:in|on|at|during|after|last|this|earlier|later|when|while|via|as|to|told|according)"
+                       r"\s+(?=[a-z\d]|(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
+def _np_after(norm: str, lo: int, hi: int) -> _Mention | None:
+    """The speaker phrase starting at ``lo`` (inverted "said X, a professor at ...")."""
+    chunks = _chunks(norm, lo, min(hi, lo + _WINDOW))
+    if not chunks or chunks[0][0] - lo > 2:
+        return None
+    a, b = chunks[0]
+    if not _DOC.match(norm, a, b):
+        cut = _TAIL_CUT.search(norm, a, b)
+        b = cut.start() if cut else b
+    m = _head_form(norm, a, b)
+    if m is not None and m.form == "nominal" and len(chunks) > 1:
+        name = _head_form(norm, *chunks[1])
+        if name is not None and name.form == "proper":
+            name.desc = norm[a:b]
+            return name
+    if m is None:
+        return None
+    desc = [norm[x:y] for x, y in chunks[1:3] if _is_desc(norm[x:y]) or norm[x:y].startswith("who ")]
+    m.desc = "; ".join(([m.desc] if m.desc else []) + desc[:1])
+    return m
+
+
+def _first_geo(text: str) -> str | None:
+    m = next(_geo().any.finditer(text), None)
+    return m.payload if m else None
+
+
+_TITLE_END = re.compile(r"\b(?:to|for|on|in|with|of|at|from|toward|towards|against|about|over|near|by|who|which)\b")
+
+
+def _infer(desc: str, reg: SpeakerRegistry) -> tuple[str | None, str, frozenset]:
+    """Country, role and role nouns from the titles and organisations next to a name.
+
+    Country: a nationality or country in the title itself ("Russian Foreign
+    Minister", before any "to/for/at ..."), else a registered organisation, else
+    an organisation named with a nationality ("at the Russian Academy of ...")
+    or "Seoul-based"; else unknown.
+    """
+    words = _lower_words(desc.replace("-", " "))
+    if re.search(r"\bdirector[\s-]+general\b", desc, re.I):
+        words -= {"general"}  # "director general" is a title, not a military rank
+    bodies = [m.payload for m in reg.find(desc) if m.payload.is_body and not m.payload.is_state]
+    country = None
+    for seg in desc.split(";"):
+        head = _TITLE_END.split(seg)[0]
+        country = country or _first_geo(head)
+    country = country or next((b.country for b in bodies if b.country), None)
+    if not country:
+        m = re.search(r"\b(?:at|of|from|with|by)\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][a-z]+)?)\s+[A-Z]", desc)
+        hit = next(_geo().adj.finditer(m.group(1)), None) if m else None
+        based = re.search(r"\b([A-Z][\w.]*)-based\b", desc)
+        country = hit.payload if hit else (_first_geo(based.group(1)) if based else None)
+    body_roles = [b.role for b in bodies]
+    if words & (_EXPERT - {"institute", "university", "academy"}):
+        role = "expert"
+    elif words & _BUSINESS or "other" in body_roles:
+        role = "other"
+    elif "expert" in body_roles or "media" in body_roles:
+        role = "expert" if "expert" in body_roles else "media"
+    elif words & (_MEDIA - {"media", "agency", "press"}):
+        role = "media"
+    elif words & _OFFICIAL or body_roles:
+        role = "official"
+    else:
+        role = "unknown"
+    return country, role, frozenset(words & _ROLE_NOUNS)
+
+
+_AFTER_NAME = re.compile(r"(?:\s+(?:news|state|state-run|official))*(?:\s+(?:agency|newspaper|daily|broadcaster|"
+                         r"outlet|ministry|government|military|army))?[\s)]*(?:\([^)]*\))?[\s)]*")
+
+
+class _Resolver:
+    """Resolves mentions in reading order, remembering who has spoken."""
+
+    def __init__(self, norm: str, reg: SpeakerRegistry):
+        self.norm, self.reg = norm, reg
+        self.seen: list[_Who] = []
+
+    def _remember(self, who: _Who) -> _Who:
+        old = next((w for w in self.seen if w.name == who.name), None)
+        if old is not None:
+            self.seen.remove(old)
+            who = _Who(who.name, who.country or old.country, who.role if who.role != "unknown" else old.role,
+                       who.named, who.kind, who.nouns | old.nouns)
+        self.seen.append(who)
+        return who
+
+    def _from_entry(self, sp: Speaker, desc: str) -> _Who:
+        country, role, nouns = _infer(desc, self.reg)
+        nouns |= _lower_words(sp.name) & _ROLE_NOUNS
+        return _Who(sp.name, sp.country or country, sp.role, True, "body" if sp.is_body else "person", nouns)
+
+    def __call__(self, m: _Mention) -> tuple[_Who | None, int, int]:
+        hs, he = m.head
+        text = self.norm[hs:he]
+        if m.form == "pron":
+            want = "body" if text.lower() == "it" else "person" if text.lower() in ("he", "she") else "group"
+            who = next((w for w in reversed(self.seen) if w.kind == want and w.named), None)
+            return (self._remember(who) if who else None), hs, he
+        if m.form == "group":
+            name = re.sub(r"^(?:(?:some|many|several|most|other|few|certain|the)\s+)+", "", text, flags=re.I)
+            name = re.sub(r"\s+reports$", "", name)
+            country, nouns = _first_geo(text), frozenset(_lower_words(text) & _ROLE_NOUNS)
+            role = "media" if name.lower().endswith("media") or name.lower() == "reports" else "unnamed"
+            if name.split()[0].lower() in _GROUP_MODS | _GROUP_HEADS:  # "Experts say" -> "experts"
+                name = name[0].lower() + name[1:]
+            return self._remember(_Who(name, country, role, False, "group", nouns)), hs, he
+        if m.form == "nominal":
+            return self._nominal(text, m.desc, hs), hs, he
+        if m.form == "anon":
+            toks = text.split()[1:]
+            geo = _first_geo(text)
+            name = " ".join(t for t in toks if t.lower() not in _TITLES or t == toks[-1] or _first_geo(t))
+            return self._remember(_Who(name, geo, "unnamed", False, "person", frozenset({toks[-1].lower()}))), hs, he
+        who = self._proper(hs, he, m.desc)
+        if who is None:
+            return None, hs, he
+        who, hs, he = who
+        if m.form == "doc":
+            who = _Who(who.name, who.country, who.role, who.named, who.kind, who.nouns | {"report"})
+        return self._remember(who), hs, he
+
+    def remember_subject(self, m: _Mention) -> None:
+        """Note a person named as a sentence's subject, for later pronouns."""
+        hs, he = m.head
+        got = self._proper(hs, he, m.desc)
+        if got and got[0].kind == "person" and got[0].named and len((got[0].name or "").split()) >= 2:
+            self._remember(got[0])
+
+    def _nominal(self, text: str, desc: str, pos: int) -> _Who:
+        toks = text.split()
+        noun = toks[-1].lower()
+        country = _first_geo(text)
+        if toks[0].lower() in ("his", "her") and noun in _SPOKES | {"office", "spokesperson", "aides"}:
+            who = next((w for w in reversed(self.seen) if w.kind == "person" and w.named), None)
+            if who is not None:  # "Her office said": the person it speaks for
+                return self._remember(who)
+        body = re.match(r"(?:for|of)\s+(?:the\s+)?([A-Z].*)", desc)
+        if noun in _SPOKES and body:  # "a spokesman for the X": X speaks
+            org = _ORG_RUN.match(body.group(1))
+            sp = self.reg.lookup(org.group()) if org else None
+            if sp:
+                return self._remember(self._from_entry(sp, ""))
+            if org and set(org.group().split()) & _ORG_WORDS:
+                return self._remember(self._org(org.group(), ""))
+        if noun in _COMPANY and toks[0].lower() in ("the", "this", "that"):
+            who = next((w for w in reversed(self.seen) if w.kind == "body" and w.role == "other"), None)
+            if who is None:  # the last company named in the text
+                names = [re.sub(r"^[A-Z][a-z]+\s+(?:of|for|in|at|from)\s+", "", m.group())
+                         for m in _ORG_RUN.finditer(self.norm, 0, pos) if set(m.group().split()) & _ORG_OTHER]
+                who = self._org(names[-1], "") if names else None
+            if who is not None:
+                return self._remember(who)
+        if toks[0].lower() in ("the", "this", "that"):
+            for who in reversed(self.seen):
+                if not who.named or country not in (None, who.country):
+                    continue
+                if noun in who.nouns or noun in _EXPERT and who.kind == "person" and who.role == "expert":
+                    return self._remember(who)
+        c2, role, nouns = _infer(text + ("; " + desc if desc else ""), self.reg)
+        role = "expert" if noun in _EXPERT else "media" if noun in _MEDIA else "official" if noun in _OFFICIAL else role
+        name = " ".join(toks[1:] if toks[0].lower() in ("the", "this", "that", "a", "an") else toks)
+        name += " " + desc if re.match(r"(?:for|of|at|from|with)\s", desc) else ""
+        body = noun in _BODY_NOUNS
+        return self._remember(_Who(name, country or c2, role, body and country is not None,
+                                   "body" if body else "person", nouns | {noun}))
+
+    def _proper(self, hs: int, he: int, desc: str) -> tuple[_Who, int, int] | None:
+        text = self.norm[hs:he]
+        hits = self.reg.find(text)
+        both = self._coordinated(hs, he, hits)
+        if both:
+            return both
+        if hits and hits[-1].payload.is_state and not re.fullmatch(r"(?:[Tt]he\s+)?", text[:hits[-1].start]):
+            if re.fullmatch(r"(?:[A-Z][\w&'-]*\s+){1,3}", text[:hits[-1].start]) and hits[-1].end == len(text):
+                who = _Who(_org_name(text), hits[-1].payload.country, "unknown", True, "body")
+                return who, hs, he  # "Elections Canada", "NHS England": a body named after its country
+            hits = []
+        if hits and re.search(r"\b(?:of|for|and|on)\s+(?:the\s+)?$", text[:hits[-1].start]):
+            hits = []  # part of a longer name
+        if hits and _AFTER_NAME.fullmatch(text, hits[-1].end):
+            h = hits[-1]
+            return self._from_entry(h.payload, text[:h.start] + "; " + desc), hs + h.start, hs + h.end
+        places = list(_geo().place.finditer(text))
+        if places and re.fullmatch(r"[\s)]*(?:\([^)]*\))?", text[places[-1].end:]) \
+                and re.fullmatch(r"(?:[Tt]he\s+)?", text[:places[-1].start]):
+            c = places[-1].payload
+            return _Who(c, c, "official", True, "body"), hs + places[-1].start, hs + places[-1].end
+        toks = list(re.finditer(r"\S+", text))
+        j = len(toks)
+        while j and toks[j - 1].group().startswith("("):
+            j -= 1
+        i = j
+        while i and _is_name_tok(toks[i - 1].group()):
+            i -= 1
+        org_like = any(t.group().strip("()") in _ORG_WORDS or _is_acronym(t.group()) for t in toks[:i])
+        if i < j and (i and toks[i - 1].group() in _CONNECT or i + 1 == j and org_like):
+            i = j  # "Institute for Space Research", "NHS England": an organisation, not a person
+        if i < j:
+            rs, re_ = hs + toks[i].start(), hs + toks[j - 1].end()
+            name = " ".join(t.group() for t in toks[i:j])
+            ctx = text[:toks[i].start()] + "; " + desc
+            sp = self.reg.lookup(name)
+            if sp:
+                return self._from_entry(sp, ctx), rs, re_
+            if i + 1 == j:
+                who = self._surname(name, hs, ctx)
+            else:
+                country, role, nouns = _infer(ctx, self.reg)
+                who = _Who(name, country, role, True, "person", nouns)
+            return who, rs, re_
+        if any(t.group().strip("()") in _ORG_WORDS or t.group().strip("()'s").isupper() for t in toks):
+            who = self._org(text, desc)
+            return who, hs + text.index(who.name), he
+        return None
+
+    def _org(self, text: str, desc: str) -> _Who:
+        """An organisation not in the registry: country and role from its name."""
+        name = _org_name(text)
+        country, role, nouns = _infer(text + "; " + desc, self.reg)
+        place = re.search(r"\bof\s+(?:the\s+)?(\S.*)$", name)
+        if country is None and place:  # "Insurance Council of Australia"
+            hit = next(_geo().place.finditer(place.group(1)), None)
+            country = hit.payload if hit and hit.start == 0 and hit.end == len(place.group(1)) else None
+        tw = set(text.split())
+        if tw & _ORG_EXPERT:
+            role = "expert"
+        elif tw & _ORG_MEDIA:
+            role = "media"
+        elif tw & _ORG_OFFICIAL:
+            role = "official"
+        elif tw & _ORG_OTHER:
+            role = "other"
+        return _Who(name, country, role, True, "body", nouns)
+
+    def _coordinated(self, hs: int, he: int, hits: list) -> tuple[_Who, int, int] | None:
+        """"Russia and North Korea", "Moscow and Pyongyang": known speakers joined by "and"."""
+        text = self.norm[hs:he]
+        if hits and hits[0].start == 0 and hits[0].end == len(text):
+            return None
+        cuts = [0] + [x for m in re.finditer(r"\s+and\s+", text) for x in m.span()] + [len(text)]
+        if len(cuts) < 4:
+            return None
+        whos = []
+        for a, b in zip(cuts[::2], cuts[1::2]):
+            part = re.sub(r"^(?:[Tt]he|[Bb]oth)\s+", "", text[a:b])
+            sp = self.reg.lookup(part)
+            place = next(_geo().place.finditer(part), None)
+            if sp:
+                whos.append(_Who(sp.name, sp.country, sp.role))
+            elif place and place.end - place.start == len(part):
+                whos.append(_Who(place.payload, place.payload, "official"))
+            else:
+                return None
+        same = lambda f: getattr(whos[0], f) if all(getattr(w, f) == getattr(whos[0], f) for w in whos) else None
+        name = " and ".join(w.name for w in whos)
+        return _Who(name, same("country"), same("role") or "unknown", True, "group"), hs, he
+
+    def _surname(self, tok: str, pos: int, ctx: str) -> _Who:
+        """A one-word name: an earlier speaker or registered person with that name
+        part ("Lukin" = "Artyom Lukin", "Cho" = "Cho Han-bum"), else a full name
+        written earlier in the text, else the word itself."""
+        for who in reversed(self.seen):
+            if who.kind == "person" and who.named and tok in re.split(r"[\s-]+", who.name or ""):
+                return who
+        best = None
+        name = r"[A-Z][a-z'’]*(?:-[A-Za-z][a-z]+)?"
+        for pat in (rf"(?<![\w-])(?:{name}\s+){{1,2}}{re.escape(tok)}(?![\w-])",
+                    rf"(?<![\w-]){re.escape(tok)}(?:\s+{name}){{1,2}}(?![\w-])"):
+            for m in re.compile(pat).finditer(self.norm, max(0, pos - _SURNAME_REACH), pos):
+                parts = [t for t in m.group().split() if _is_name_tok(t)]
+                if len(parts) >= 2 and (best is None or m.start() > best[0]):
+                    best = (m.start(), " ".join(parts))
+        if best:
+            sp = self.reg.lookup(best[1])
+            if sp:
+                return self._from_entry(sp, ctx)
+            country, role, nouns = _infer(ctx, self.reg)
+            return _Who(best[1], country, role, True, "person", nouns)
+        known = {sp.name: sp for sp in self.reg if not sp.is_body and tok in re.split(r"[\s-]+", sp.name)}
+        if len(known) == 1:  # the one registered person with that name
+            return self._from_entry(next(iter(known.values())), ctx)
+        country, role, nouns = _infer(ctx, self.reg)
+        return _Who(tok, country, role, True, "person", nouns)
