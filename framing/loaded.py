@@ -28,14 +28,29 @@ its category (``laudatory`` against ``pejorative label`` and the rest).
 Limits. Matching is by surface form: there is no sense disambiguation
 ("cancer" in a health story is a hit), no negation ("not a puppet" is a hit)
 and no knowledge of who a word is applied to. The lexicon is English, written
-for political and international news, and its weights are our editorial
-judgement, not a calibrated measure. Bare naming forms ("war", "conflict",
+by framing's authors for news on politics, international affairs, crime,
+immigration, the economy, culture-war topics, health and the environment, and
+its weights are our editorial judgement, not a calibrated measure. On the
+BABE word-level media-bias labels (used for measurement only, never as a
+source of entries; see ``benchmarks/babe.py``) it finds 38% of the words
+annotators marked, and 43% of the words it flags were marked (test split,
+token F1 0.40): many loaded words are missed, and many hits are words
+annotators did not judge biased in context. Bare naming forms ("war", "conflict",
 "invasion", "dictator") count every mention and so assume the article is
 about the story the concept belongs to; blockers in the data files remove the
 commonest other senses ("Cold War", "North Korean", "visit to Pyongyang").
 Voice is only as good as the quote spans: with the default
 :func:`framing.text.quoted_spans`, unpaired quotation marks leave their words
 in the outlet's own voice.
+
+Secondary signal. With ``secondary=True``, :func:`find_loaded_terms` also
+flags single words that VADER's general-purpose sentiment lexicon scores at
+least ``vader_threshold`` in absolute valence, that are not in the lexicon and
+not in the topic-word stoplist (``framing/data/loaded_topic_words.csv``: words
+any article on a story uses whatever its stance, such as war, death, support,
+missile). These hits have category ``"vader_valence"`` and the low weight
+:data:`SECONDARY_WEIGHT`; they are a secondary signal, off by default, because
+VADER measures how pleasant a word is, not whether it carries judgement.
 
 Data-file format (both files): forms are ``|``-separated; a form written all
 in lower case matches in any case, a form with a capital letter matches
@@ -54,11 +69,14 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
-from .text import PhraseMatcher, _canon, inside, quoted_spans
+from .text import WORD_RE, PhraseMatcher, _canon, inside, quoted_spans
 
 __all__ = [
     "CATEGORIES",
     "MAX_WEIGHT",
+    "SECONDARY_CATEGORY",
+    "SECONDARY_WEIGHT",
+    "VADER_THRESHOLD",
     "LoadedHit",
     "NamingHit",
     "LexiconEntry",
@@ -67,6 +85,7 @@ __all__ = [
     "Naming",
     "load_lexicon",
     "load_naming",
+    "load_topic_words",
     "find_loaded_terms",
     "find_naming",
 ]
@@ -80,13 +99,27 @@ CATEGORIES: tuple[str, ...] = (
     "dehumanising metaphor",
     "euphemism",
     "doubt-casting verb",
+    "emotive verb",
+    "demeaning term",
+    "partisan label",
 )
 
 #: Highest allowed lexicon weight; weights lie in (0, MAX_WEIGHT].
 MAX_WEIGHT = 3.0
 
+#: Category of the secondary VADER hits; not a lexicon category.
+SECONDARY_CATEGORY = "vader_valence"
+
+#: Weight of every secondary VADER hit: below any clearly loaded lexicon word.
+SECONDARY_WEIGHT = 0.5
+
+#: Default |valence| (VADER's scale runs from -4 to +4) from which a word is a
+#: secondary hit. Chosen on the BABE dev split (see benchmarks/babe.py).
+VADER_THRESHOLD = 3.0
+
 LEXICON_FILE = "lexicon.csv"
 NAMING_FILE = "naming.csv"
+TOPIC_FILE = "loaded_topic_words.csv"
 
 _CONCEPT_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 # A loaded word negated by a joined "non-" prefix is not a hit: "non-aggressive".
@@ -103,7 +136,9 @@ class LoadedHit:
     ``text[start:end]`` is the matched string as written. ``term`` is the
     entry's headword (the same for every inflection), ``category`` and
     ``weight`` come from the entry (weight: higher is more loaded, see the
-    module docstring), ``voice`` is ``"quoted"`` when the match lies inside a
+    module docstring; a secondary VADER hit has category
+    :data:`SECONDARY_CATEGORY`, weight :data:`SECONDARY_WEIGHT` and the
+    lower-cased word as its term), ``voice`` is ``"quoted"`` when the match lies inside a
     quote span and ``"own"`` otherwise, and ``note`` says why the term is
     loaded.
     """
@@ -432,6 +467,54 @@ def load_naming(path: str | Path | None = None, *, extend: bool = True) -> Namin
     return Naming(base + user)
 
 
+# ------------------------------------------------------------- topic words
+
+
+def parse_topic_words(text: str, source: str) -> frozenset[str]:
+    """Read and validate a topic-word stoplist (columns word, note).
+
+    Each ``word`` is one word (letters or digits, inner hyphens or
+    apostrophes allowed), matched in any case. Raises :class:`FramingError`
+    naming ``source`` and the row for a cell that is not one word or a word
+    listed twice.
+    """
+    words: dict[str, int] = {}
+    for n, row in read_csv_rows(text, source, required=("word",), optional=("note",)):
+        word = row["word"]
+        if not WORD_RE.fullmatch(word):
+            raise FramingError(f"{source}, row {n}: {word!r} is not a single word")
+        folded = word.casefold()
+        if folded in words:
+            raise FramingError(f"{source}, row {n}: the word {word!r} is already listed in row {words[folded]}")
+        words[folded] = n
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _packaged_topic_words() -> frozenset[str]:
+    return parse_topic_words(packaged_text(TOPIC_FILE), TOPIC_FILE)
+
+
+def load_topic_words(path: str | Path | None = None, *, extend: bool = True) -> frozenset[str]:
+    """Load the topic-word stoplist of the secondary VADER signal.
+
+    With no ``path``, the packaged ``loaded_topic_words.csv``. With a user CSV
+    of the same columns, its words are added to the packaged ones, or replace
+    them when ``extend`` is false. Words are returned case-folded.
+    """
+    if path is None:
+        return _packaged_topic_words()
+    user = parse_topic_words(read_text_file(path), str(path))
+    return user | _packaged_topic_words() if extend else user
+
+
+@lru_cache(maxsize=1)
+def _vader_lexicon() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
 # ------------------------------------------------------------------ search
 
 
@@ -457,8 +540,23 @@ def _check_text(text: object) -> None:
         raise FramingError(f"text must be a string, not {type(text).__name__}")
 
 
+def _number(name: str, value: object, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise FramingError(f"{name} must be a number, not {value!r}")
+    if not low <= value <= high:
+        raise FramingError(f"{name} must be between {low:g} and {high:g}, not {value!r}")
+    return float(value)
+
+
 def find_loaded_terms(
-    text: str, *, lexicon: Lexicon | None = None, quote_spans: Sequence | None = None
+    text: str,
+    *,
+    lexicon: Lexicon | None = None,
+    quote_spans: Sequence | None = None,
+    min_weight: float = 0.0,
+    secondary: bool = False,
+    vader_threshold: float = VADER_THRESHOLD,
+    topic_words: Iterable[str] | None = None,
 ) -> list[LoadedHit]:
     """Find the loaded words and phrases of ``lexicon`` in ``text``.
 
@@ -468,20 +566,54 @@ def find_loaded_terms(
     does not count ("non-aggressive" is not "aggressive"). ``quote_spans``
     are the spans counted as quoted voice (default: the text's paired
     quotation marks); a hit inside one is ``"quoted"``, otherwise ``"own"``.
+
+    ``min_weight`` (0 to 3) drops lexicon entries lighter than it. With
+    ``secondary=True`` single words outside the lexicon whose VADER valence
+    is at least ``vader_threshold`` in absolute value (0 to 4) are added as
+    category :data:`SECONDARY_CATEGORY` with weight :data:`SECONDARY_WEIGHT`,
+    except words in ``topic_words`` (default: the packaged topic stoplist) and
+    words inside a lexicon match or a blocked phrase.
     """
     _check_text(text)
+    min_weight = _number("min_weight", min_weight, 0.0, MAX_WEIGHT)
     lexicon = lexicon if lexicon is not None else load_lexicon()
     spans = _spans(text, quote_spans)
     hits = []
+    taken: list[tuple[int, int]] = []
     for m in lexicon.matcher().finditer(text):
         e = m.payload
+        taken.append((m.start, m.end))
         if e is None:  # a blocker
             continue
         if m.start >= 4 and (neg := _NEGATING_PREFIX.match(text, m.start - 4)) and neg.end() == m.start:
             continue
+        if e.weight < min_weight:
+            continue
         voice = "quoted" if inside(spans, m.start, m.end) else "own"
         hits.append(LoadedHit(m.start, m.end, text[m.start:m.end], e.term, e.category, e.weight, voice, e.note))
+    if secondary:
+        threshold = _number("vader_threshold", vader_threshold, 0.0, 4.0)
+        stop = load_topic_words() if topic_words is None else frozenset(w.casefold() for w in topic_words)
+        hits += _secondary_hits(text, spans, taken, threshold, stop)
+        hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _secondary_hits(text: str, spans: list, taken: list, threshold: float, stop: frozenset[str]) -> list[LoadedHit]:
+    """Words with |VADER valence| >= threshold outside ``taken`` and ``stop``."""
+    vader = _vader_lexicon()
+    out = []
+    for m in WORD_RE.finditer(text):
+        word = m.group().lower().replace("’", "'")
+        valence = vader.get(word)
+        if valence is None or abs(valence) < threshold or word in stop:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        voice = "quoted" if inside(spans, m.start(), m.end()) else "own"
+        note = f"VADER valence {valence:+.1f}; secondary signal, not a lexicon entry"
+        out.append(LoadedHit(m.start(), m.end(), m.group(), word, SECONDARY_CATEGORY, SECONDARY_WEIGHT, voice, note))
+    return out
 
 
 def find_naming(

@@ -15,12 +15,15 @@ import pytest
 from framing.errors import FramingError
 from framing.loaded import (
     CATEGORIES,
+    SECONDARY_CATEGORY,
+    SECONDARY_WEIGHT,
     LoadedHit,
     NamingHit,
     find_loaded_terms,
     find_naming,
     load_lexicon,
     load_naming,
+    load_topic_words,
 )
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -336,7 +339,7 @@ def test_naming_voice_and_fields():
 
 def test_packaged_lexicon_shape():
     lex = load_lexicon()
-    assert 200 <= len(lex) <= 300
+    assert 650 <= len(lex) <= 1000
     counts = lex.category_counts()
     assert set(counts) == set(CATEGORIES)
     assert all(n >= 10 for n in counts.values())
@@ -516,3 +519,164 @@ def test_text_must_be_a_string():
         find_loaded_terms(None)  # type: ignore[arg-type]
     with pytest.raises(FramingError):
         find_naming(b"DPRK")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------- general news loaded language
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # emotive speech verbs, with their inflections
+        ("Critics slammed the bill.", [("slammed", "slam", "emotive verb")]),
+        ("She keeps slamming the bill.", [("slamming", "slam", "emotive verb")]),
+        ("The senator lashed out at reporters.", [("lashed out", "lash out", "emotive verb")]),
+        ("He ranted for an hour.", [("ranted", "rant", "emotive verb")]),
+        ("The mayor bragged about the figures.", [("bragged", "brag", "emotive verb")]),
+        ("Democrats blasted the ruling.", [("blasted", "blast", "emotive verb")]),
+        ("The governor flip-flopped on taxes.", [("flip-flopped", "flip-flop", "emotive verb")]),
+        ("They rammed through the budget.", [("rammed through", "ram through", "emotive verb")]),
+        # partisan labels, hyphenated or spaced
+        ("a far-left activist", [("far-left", "far-left", "partisan label")]),
+        ("a far left activist", [("far left", "far-left", "partisan label")]),
+        ("the alt-right", [("alt-right", "far-right", "partisan label")]),
+        ("illegal aliens crossed", [("illegal aliens", "illegal alien", "partisan label")]),
+        ("they called it a power grab", [("power grab", "power grab", "emotive verb")]),
+        # demeaning terms, comparatives and superlatives
+        ("the stupidest idea", [("stupidest", "stupid", "demeaning term")]),
+        ("a nastier campaign", [("nastier", "nasty", "demeaning term")]),
+        ("a bizarre press conference", [("bizarre", "bizarre", "demeaning term")]),
+        ("a ridiculous claim", [("ridiculous", "absurd", "demeaning term"), ("claim", "claim", "doubt-casting verb")]),
+        # hyperbole with a comparative, threat, laudatory, metaphor
+        ("even harsher penalties", [("harsher", "harsh", "hyperbole/intensifier")]),
+        ("a catastrophic and unprecedented collapse",
+         [("catastrophic", "catastrophic", "threat/fear"), ("unprecedented", "unprecedented", "hyperbole/intensifier")]),
+        ("migrants swarming the border", [("swarming", "swarm", "dehumanising metaphor")]),
+        ("a brilliant, visionary reformer",
+         [("brilliant", "brilliant", "laudatory"), ("visionary", "visionary", "laudatory")]),
+        # scare and doubt markers
+        ("the self-proclaimed expert", [("self-proclaimed", "self-proclaimed", "doubt-casting verb")]),
+        ("his purported ties", [("purported", "purport", "doubt-casting verb")]),
+        # euphemism
+        ("undocumented workers were hired", [("undocumented workers", "undocumented", "euphemism")]),
+        # neutral senses are blocked or never listed
+        ("Extreme weather hit the coast.", []),
+        ("Kyiv asked for more Patriot missiles.", []),
+        ("wages and fringe benefits", []),
+        ("the toxic waste dump", []),
+        ("It would be a blow, and it has been costly.", []),
+        ("Tickets sell out fast.", []),
+        # "radical turn" (Sputnik) is a fundamental change, not a label; "radical left" is a label
+        ("brought about a new radical turn in relations", []),
+        ("the radical left", [("radical left", "radical", "partisan label")]),
+        ("The company will spin off its chip unit.", []),
+    ],
+)
+def test_general_news_loaded_language(text, expected):
+    assert loaded(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Critics slammed the bill as radical.", [("slammed", "own"), ("radical", "own")]),
+        ('Critics said the bill was "radical" and they slammed it.', [("radical", "quoted"), ("slammed", "own")]),
+        ('"Critics slammed the bill as radical," she wrote.', [("slammed", "quoted"), ("radical", "quoted")]),
+    ],
+)
+def test_voice_split_for_the_same_words(text, expected):
+    assert [(h.text, h.voice) for h in find_loaded_terms(text)] == expected
+
+
+def test_every_category_has_entries_and_new_categories_exist():
+    counts = load_lexicon().category_counts()
+    assert {"emotive verb", "demeaning term", "partisan label"} <= set(counts)
+    assert all(n >= 10 for n in counts.values())
+
+
+def test_min_weight_drops_lighter_entries():
+    text = "The regime's puppet spoke."
+    assert [h.term for h in find_loaded_terms(text)] == ["regime", "puppet"]  # weights 1.0 and 2.0
+    assert [h.term for h in find_loaded_terms(text, min_weight=1.5)] == ["puppet"]
+
+
+@pytest.mark.parametrize("bad", [-1, 3.5, "high", None, float("nan"), True])
+def test_min_weight_must_be_a_number_in_range(bad):
+    with pytest.raises(FramingError, match="min_weight"):
+        find_loaded_terms("the regime", min_weight=bad)
+
+
+# ------------------------------------------------------- secondary VADER signal
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # topic words of a war story never count, whatever VADER says of them
+        ("The war killed thousands; death, attack, crisis, peace and support followed the missile strike.", []),
+        ("Murderers and killers caused fatalities in the crisis.", []),
+        # words VADER scores at |valence| >= 3 that are not topic words: murderous -3.2, hellish -3.2
+        ("a murderous and hellish plan", [("murderous", "vader_valence"), ("hellish", "vader_valence")]),
+        # lexicon hits keep their own category; the secondary pass does not flag them twice
+        ("an evil, murderous regime",
+         [("evil", "demeaning term"), ("murderous", "vader_valence"), ("regime", "pejorative label")]),
+    ],
+)
+def test_secondary_vader_signal(text, expected):
+    got = [(h.text, h.category) for h in find_loaded_terms(text, secondary=True)]
+    assert got == expected
+
+
+def test_secondary_is_off_by_default_and_marked_as_secondary():
+    text = 'He said "a murderous plan" was hellish.'
+    assert find_loaded_terms(text) == []
+    hits = find_loaded_terms(text, secondary=True)
+    assert [(h.text, h.voice) for h in hits] == [("murderous", "quoted"), ("hellish", "own")]
+    for h in hits:
+        assert h.category == SECONDARY_CATEGORY == "vader_valence"
+        assert h.weight == SECONDARY_WEIGHT < 1
+        assert "VADER" in h.note and "secondary" in h.note
+        assert SECONDARY_CATEGORY not in CATEGORIES
+
+
+def test_secondary_threshold_and_topic_words():
+    text = "a dismal, hopeless outlook"  # VADER: dismal -3.0, hopeless -2.0
+    assert [h.text for h in find_loaded_terms(text, secondary=True)] == ["dismal"]
+    assert [h.text for h in find_loaded_terms(text, secondary=True, vader_threshold=2)] == ["dismal", "hopeless"]
+    assert find_loaded_terms(text, secondary=True, topic_words=["Dismal"]) == []
+    with pytest.raises(FramingError, match="vader_threshold"):
+        find_loaded_terms(text, secondary=True, vader_threshold=5)
+
+
+def test_packaged_topic_words():
+    topic = load_topic_words()
+    assert {"war", "death", "support", "missile", "killed", "peace", "crisis"} <= topic
+
+
+def test_user_topic_words_extend_or_replace(tmp_path):
+    path = write(tmp_path, "topic.csv", "word,note\nDismal,economics is the dismal science\n")
+    assert "dismal" in load_topic_words(path) and "war" in load_topic_words(path)
+    assert load_topic_words(path, extend=False) == frozenset({"dismal"})
+
+
+@pytest.mark.parametrize(
+    "content, row, problem",
+    [
+        ("word,note\nwar,x\ntwo words,x\n", 3, "not a single word"),
+        ("word,note\nwar,x\nWar,y\n", 3, "already listed in row 2"),
+        ("# comment\nword,note\n,x\n", 3, "'word' column is empty"),
+        ("term,note\nwar,x\n", 1, "missing column"),
+    ],
+)
+def test_topic_word_errors_name_file_and_row(tmp_path, content, row, problem):
+    path = write(tmp_path, "bad_topic.csv", content)
+    with pytest.raises(FramingError) as exc:
+        load_topic_words(path)
+    msg = str(exc.value)
+    assert "bad_topic.csv" in msg and f"row {row}:" in msg and problem in msg
+
+
+def test_naming_general_secretary_title():
+    assert named("General Secretary Kim Jong Un spoke", "kim_title") == [
+        ("General Secretary Kim", "kim_title", "General Secretary")
+    ]
