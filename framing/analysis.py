@@ -11,6 +11,7 @@ the evidence rows, and hands them to :mod:`framing.tables`.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,7 +125,7 @@ class Analyzer:
         """
         corpus = as_corpus(corpus)
         res = self._resources()
-        for article in corpus:
+        for article in _progress(corpus):
             yield self._article(article, res)
 
     def _article(self, article: Article, res) -> ArticleResult:
@@ -160,9 +161,26 @@ class Analyzer:
         corpus = as_corpus(corpus)
         res = self._resources()
         rows = tables.EvidenceRows(actors=res[0])
-        for article in corpus:
+        for article in _progress(corpus):
             rows.add(self._article(article, res))
         return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
+
+
+#: A corpus of more articles than this gets a progress bar (on a terminal only).
+PROGRESS_MIN_ARTICLES = 5
+
+
+def _progress(corpus: Corpus):
+    """``corpus``'s articles, with a tqdm progress bar on standard error when
+    that is a terminal and the corpus has more than a handful of articles;
+    silent otherwise (pipes, files, notebooks' captured output, tests)."""
+    stream = sys.stderr
+    show = len(corpus) > PROGRESS_MIN_ARTICLES and bool(getattr(stream, "isatty", lambda: False)())
+    if not show:
+        return iter(corpus)
+    from tqdm import tqdm
+
+    return tqdm(corpus, total=len(corpus), desc="analysing", unit="article", file=stream, leave=False)
 
 
 def _with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """The ``framing`` command: report and analyze.
 
     framing report [SOURCE] --out DIR     report.html, report.md, tables/*.csv
+    framing worksheet [SOURCE] --out DIR  worksheet.html and answer_key.html for a class
     framing analyze FILE... [--json]      per-article evidence
 
 SOURCE is a folder (with or without MANIFEST.csv) or a file; by default the
@@ -38,6 +39,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, metavar="DIR", help="output folder")
     common(r)
 
+    w = sub.add_parser("worksheet", help="write a classroom worksheet and its answer key",
+                       description="Analyse a corpus and write worksheet.html (for students) and answer_key.html "
+                                   "(for the teacher), two printable pages.")
+    w.add_argument("source", nargs="?", help="folder or file of articles (default: the bundled seeds)")
+    w.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    w.add_argument("--questions", metavar="FILE", help="CSV of question templates added to the packaged ones")
+    w.add_argument("--only-my-questions", action="store_true",
+                   help="use only the questions in --questions, not the packaged ones")
+    common(w)
+
     a = sub.add_parser("analyze", help="print the evidence for each article",
                        description="Analyse articles one by one and print their evidence.")
     a.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md or .html)")
@@ -66,6 +77,21 @@ def _report(args) -> int:
     paths = write_report(analysis, args.out)
     print(f"Analysed {len(corpus)} articles from {len(corpus.outlets)} outlets.")
     print(f"  {paths['html']}\n  {paths['markdown']}\n  {paths['tables']}/ ({len(analysis.tables)} CSV tables)")
+    return 0
+
+
+def _worksheet(args) -> int:
+    from .analysis import Analyzer
+    from .corpus import load_corpus
+    from .report import write_worksheet
+
+    if args.only_my_questions and not args.questions:
+        raise FramingError("--only-my-questions needs --questions FILE")
+    corpus = load_corpus(args.source)
+    analysis = Analyzer(**_options(args)).analyze(corpus)
+    paths = write_worksheet(analysis, args.out, questions=args.questions, replace=args.only_my_questions)
+    print(f"Analysed {len(corpus)} articles from {len(corpus.outlets)} outlets.")
+    print(f"  {paths['worksheet']} (for students)\n  {paths['answer_key']} (for the teacher)")
     return 0
 
 
@@ -125,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         warnings.showwarning = show
         warnings.simplefilter("always", FramingWarning)
         try:
-            return _report(args) if args.command == "report" else _analyze(args)
+            run = {"report": _report, "worksheet": _worksheet, "analyze": _analyze}[args.command]
+            return run(args)
         except FramingError as exc:
             print(f"framing: error: {exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -87,3 +87,53 @@ def test_non_english_article_is_warned_about(tmp_path, capsys):
     assert main(["analyze", str(f)]) == 0
     err = capsys.readouterr().err
     assert "de.txt" in err and "English" in err and "Traceback" not in err
+
+
+class _Stream:
+    """A text stream that says whether it is a terminal."""
+
+    def __init__(self, tty: bool):
+        self.tty, self.parts = tty, []
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+def _six_articles():
+    import pandas as pd
+
+    import framing
+
+    texts = [f"Russia and North Korea held talks number {i} on trade and energy in the capital.\n" for i in range(6)]
+    return framing.Corpus.from_dataframe(pd.DataFrame({"outlet_id": [f"o{i}" for i in range(6)], "text": texts}))
+
+
+@pytest.mark.parametrize("tty, shown", [(True, True), (False, False)])
+def test_progress_bar_only_on_a_terminal(monkeypatch, tty, shown):
+    import sys
+
+    import framing
+
+    stream = _Stream(tty)
+    monkeypatch.setattr(sys, "stderr", stream)
+    result = framing.analyze(_six_articles())
+    assert len(result.summary) == 6
+    assert ("analysing" in "".join(stream.parts)) is shown
+
+
+def test_no_progress_bar_for_a_handful_of_articles(monkeypatch):
+    import sys
+
+    import framing
+
+    stream = _Stream(True)
+    monkeypatch.setattr(sys, "stderr", stream)
+    framing.analyze(framing.load_corpus())  # the five seeds
+    assert "".join(stream.parts) == ""

@@ -1,57 +1,59 @@
-"""What the report says: section titles, how to read each table, its limits.
+"""What the report says: section titles, how to read each chart, its limit.
 
-Shared by the HTML and Markdown renderers so both tell the same story.
+Shared by the HTML and Markdown renderers so both tell the same story. Each
+entry is ``(id, title, how to read it, its limit)``; the renderers draw the
+block with the same id.
 """
 
 from __future__ import annotations
 
-#: (table name, title, how to read it, its limit)
+#: (block id, title, how to read it, its limit), in report order.
 SECTIONS = (
     ("summary", "Summary: one row per outlet",
-     "Each row is one outlet. 'tone: X' is the average sentiment toward actor X (-1 cold … +1 warm); "
-     "balance_index is how evenly quoted words are spread over the story's sides (0 one side only … 1 even); "
-     "loaded_own_per_1000 counts charged words in the outlet's own voice per 1,000 words.",
-     "Single articles are small samples: read the evidence tables before drawing conclusions."),
+     "Each row is one outlet; click any figure to see the passages behind it. 'tone: X' is the average sentiment "
+     "toward actor X (-1 cold … +1 warm); balance_index is how evenly quoted words are spread over the story's "
+     "sides (0 one side only … 1 even); loaded_own_per_1000 counts charged words in the outlet's own voice per "
+     "1,000 words.",
+     "Single articles are small samples: read the evidence before drawing conclusions."),
     ("actor_sentiment", "Sentiment toward each actor",
-     "score is the mean sentiment of the sentences that mention the actor (higher = warmer); ci_low–ci_high is an "
-     "approximate 95% interval; rows marked low_evidence rest on fewer than the minimum number of sentences.",
-     "The scorer reads a window of words around each mention (VADER); it cannot tell who does what to whom, "
-     "and war-related words lower every actor's score in a war story."),
+     "Each cell is the mean sentiment of the outlet's sentences that mention the actor: green is warmer, red is "
+     "colder; the bracket is an approximate 95% interval, and hatched cells marked * rest on too few sentences. "
+     "Click a cell for its sentences.",
+     "The scorer reads the words around each mention in its sentence; it is not a parse of who does what to whom, and "
+     "war-related words lower every actor's score in a war story. Differences inside the intervals are noise."),
     ("quotation_balance", "Quotation balance",
-     "Who gets to speak: quotes and quoted words per side of the story, named versus unnamed sources, and the "
-     "balance index (0 = one side only, 1 = even).",
-     "Speakers of unknown affiliation are left out of the index; an outlet with no quotes has none."),
-    ("quotes_by_side", "Quoted words by side", "Each side's share of the outlet's quoted words.",
-     "Sides come from the actor set; speakers from elsewhere count as 'other'."),
+     "Each bar splits an outlet's quoted words by the speaker's side; click a segment for those quotes. The table "
+     "gives quotes, named versus unnamed sources, and the balance index (0 = one side only, 1 = even).",
+     "Quotes are found by rules; speakers of unknown affiliation are left out of the index, and an outlet with "
+     "no quotes has none."),
     ("attribution_verbs", "Attribution verbs by side",
-     "Which verbs introduce each side's words: neutral ('said') or doubting ('claimed').",
+     "Which verbs introduce each side's words: neutral ('said') or doubting ('claimed'). Click a count for the "
+     "quotes of that outlet and side.",
      "Counts are small; one article's style can dominate."),
-    ("quotes", "Every quote", "Each direct or reported quote with its speaker, affiliation and verb.",
-     "Found by rules, not a parser: check surprising rows against the article text."),
-    ("loaded_density", "Loaded vocabulary per 1,000 words",
-     "Charged words from framing's own lexicon, by category and voice: 'own' is the outlet's narration, "
-     "'quoted' is inside a quotation or reported speech.",
+    ("loaded", "Loaded vocabulary",
+     "Charged words from framing's own lexicon per 1,000 words, by category, in the outlet's own voice (dark) and "
+     "in the voices it quotes (light). Click a figure for its hits.",
      "A lexicon knows words, not intent: irony, negation and context are not read."),
-    ("loaded_terms", "Loaded terms", "Which charged terms each outlet used, and in whose voice.",
-     "See the evidence table for the sentence behind each hit."),
     ("naming", "Naming choices",
-     "For each concept, which name each outlet uses and its share of that concept's mentions.",
-     "Variants are matched as written; a pronoun or 'the country' is not counted."),
+     "For each concept, which name each outlet uses and its share of that concept's mentions in the outlet.",
+     "Only the listed variants are counted; a pronoun or 'the country' is not."),
+    ("distinctive", "Distinctive vocabulary and similarity",
+     "Each outlet's most characteristic words against the other outlets (log-odds z-score; 2 or more is a clear "
+     "difference), then how alike the outlets' vocabularies are (cosine of tf-idf, 0 to 1; darker = more alike).",
+     "Names an outlet repeats (its expert, a place) rank high; similar words do not mean similar stance."),
     ("readability", "Readability",
-     "Flesch reading ease (higher = easier) and grade-level scores (higher = harder), from textstat.",
+     "Flesch reading ease (bar; higher = easier) and grade-level scores (higher = harder), from textstat.",
      "The formulas count sentence length and syllables only; long names raise the grade."),
-    ("distinctive", "Distinctive vocabulary",
-     "Each outlet's most characteristic words and phrases against the other outlets (log-odds z-score; "
-     "2 or more is a clear difference).",
-     "Names an outlet repeats (its expert, a place) rank high; meaning is not considered."),
-    ("similarity", "Outlet similarity",
-     "Cosine similarity of the outlets' vocabularies (tf-idf), 0 to 1; higher = more alike.",
-     "Similar words do not mean similar stance."),
-    ("sentiment_evidence", "Sentiment evidence",
-     "Every sentence behind the actor scores, with its score and the words that pushed it.",
+    ("evidence", "Evidence behind the figures",
+     "Every figure above links here: the sentences, quotes and loaded terms it counts, each linking to its place "
+     "in the article.",
      "Scores of single sentences are noisy; read the sentence."),
-    ("loaded_evidence", "Loaded-term evidence", "Every loaded-term hit with its sentence.", ""),
-    ("cleaning_log", "Cleaning log",
-     "What was removed from each captured page before analysis, where (offsets in the raw file) and why.",
-     "Removal is rule-based; check that nothing of the article itself was removed."),
+    ("articles", "The articles, as analysed",
+     "The cleaned text of each article: sentences with an actor score tinted by that score (hover for the "
+     "scores), quotes coloured by the speaker's side (hover for speaker and affiliation), loaded terms underlined "
+     "(hover for category and voice), then what cleaning removed.",
+     "Cleaning is rule-based: check the log that nothing of the article itself was removed."),
 )
+
+#: One-line legend text used by both renderers.
+LOW_EVIDENCE_NOTE = "* fewer sentences than the minimum: low evidence."

@@ -1,0 +1,96 @@
+"""Link targets shared by the HTML and Markdown reports.
+
+Every figure in the report links to a list of the evidence rows behind it
+(its sentences, quotes or loaded-term hits), and every row links to its place
+in the article. The ids are built here, from the tables only, so that both
+renderers agree on them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+
+import pandas as pd
+
+
+def anchor(kind: str, *parts) -> str:
+    """A stable id made of ``[a-z0-9-]`` only, safe in attributes and URLs.
+
+    A readable slug of ``parts`` plus a short hash of their exact text, so
+    that two names differing only in punctuation get different ids.
+    """
+    raw = "\x1f".join(str(p) for p in parts)
+    slug = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")[:40].strip("-")
+    digest = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:6]
+    return f"{kind}-{slug}-{digest}" if slug else f"{kind}-{digest}"
+
+
+def is_missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def fmt(value) -> str:
+    """A cell value as short text: floats with up to 3 significant decimals."""
+    if is_missing(value):
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def sentence_span(text: str, sentence: str, context_start: int, context_end: int) -> tuple[int, int]:
+    """Where the evidence sentence lies in ``text``: the last copy of it that
+    starts at or before the scored context (the context lies inside its
+    sentence). Falls back to the context itself."""
+    if sentence:
+        s = text.rfind(sentence, 0, context_start + len(sentence))
+        if s != -1 and s <= context_start and s + len(sentence) >= context_end:
+            return s, s + len(sentence)
+    return context_start, context_end
+
+
+def sentence_rows(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """``sentiment_evidence`` with the sentence's offsets (``s_start``,
+    ``s_end``) and its anchor (``sid``) added."""
+    ev = t["sentiment_evidence"].copy()
+    texts = dict(zip(t["articles"]["article"].astype(str), t["articles"]["text"].astype(str)))
+    starts, ends = [], []
+    for _, r in ev.iterrows():
+        s, e = sentence_span(texts.get(str(r["article"]), ""), str(r["evidence"]), int(r["context_start"]),
+                             int(r["context_end"]))
+        starts.append(s)
+        ends.append(e)
+    ev["s_start"], ev["s_end"] = starts, ends
+    ev["sid"] = [anchor("s", a, s) for a, s in zip(ev["article"], ev["sentence"])]
+    return ev
+
+
+def quote_id(article, start) -> str:
+    return anchor("q", article, int(start))
+
+
+def loaded_id(article, start) -> str:
+    return anchor("l", article, int(start))
+
+
+def article_id(article) -> str:
+    return anchor("article", article)
+
+
+# ids of the evidence lists that figures link to
+def sentiment_list(outlet, actor) -> str:
+    return anchor("sent", outlet, actor)
+
+
+def quotes_list(outlet, side=None) -> str:
+    return anchor("quotes", outlet) if side is None else anchor("quotes", outlet, side)
+
+
+def loaded_list(outlet, voice, category=None) -> str:
+    return anchor("loaded", outlet, voice) if category is None else anchor("loaded", outlet, voice, category)
+
+
+def outlets(t: dict[str, pd.DataFrame]) -> list[str]:
+    return [str(o) for o in t["summary"]["outlet"]]
