@@ -1,0 +1,375 @@
+"""Claim alignment: which statements each outlet carries, attributes or leaves out.
+
+Bias by omission shows claim by claim: one outlet reports a fact in its own
+voice, another mentions it only as somebody's (denied) claim, a third leaves
+it out. This module finds those differences.
+
+1. Each sentence of each article is a :class:`Statement`. A statement is
+   *attributed* when at least :data:`ATTRIBUTED_SHARE` of its characters lie
+   inside quotations or reported speech (the quote extractor's spans), i.e. the
+   outlet tells it as what somebody said, not as fact.
+2. Statements are compared with a similarity in [0, 1]: the mean of two cosine
+   similarities of tf-idf vectors (scikit-learn), one over content words and one
+   over character 3- to 5-grams of those words. Before comparing, actor aliases
+   become one token per actor ("DPRK", "Pyongyang" and "North Korea" are the
+   same word), thousands separators go ("3,000" = "3000"), and the words of one
+   group in ``framing/data/claim_synonyms.csv`` become one word ("sacked" =
+   "fired", "munitions" = "shells"), after plural and -ed/-ing endings are
+   stripped.
+3. Statements are grouped into :class:`Claim` objects by average-linkage
+   agglomerative clustering (scikit-learn) with the distance cut at
+   ``1 - threshold``: a statement joins a claim when its mean similarity to the
+   claim's statements is at least ``threshold``. The default threshold was chosen
+   on the dev half of the hand-made pairs in ``benchmarks/data/claim_pairs.csv``
+   (``benchmarks/claims.py`` prints precision and recall on the test half).
+4. For each claim and outlet the status is ``reported`` (at least one of the
+   outlet's statements in the claim is in its own voice), ``attributed`` (all
+   of them are attributed) or ``absent``.
+
+Cost: clustering compares every pair of statements *within a story*, so it is
+quadratic in the size of one story and linear in the number of stories.
+Articles are grouped into stories by the ``story`` argument (any key per
+article, e.g. a manifest column or a date window); by default the whole corpus
+is one story, which suits a class's handful of articles but not a year of
+coverage.
+
+Limits: this is word overlap with a small synonym list, not understanding.
+Two sentences that report the same fact in wholly different words are missed,
+and two that share many words but differ in one crucial one ("raised" vs
+"kept" rates) can be joined. Negation is not read: "X denied sending troops"
+and "X sent troops" land in the same claim, which is why the status column and
+the evidence sentences matter more than the grouping itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Hashable, Iterable, Mapping, Sequence
+
+from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
+from .errors import FramingError
+
+#: Share of a sentence's characters inside quote spans that makes it attributed.
+ATTRIBUTED_SHARE = 0.3
+#: Default similarity a statement needs to join a claim (chosen on the dev pairs).
+THRESHOLD = 0.46
+#: Statements shorter than this many words (headings, fragments) are not claims.
+MIN_WORDS = 6
+
+STATUSES = ("reported", "attributed", "absent")
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+            ("ion", ""), ("ion", "e"))
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence of one article, as the claim aligner sees it."""
+
+    outlet: str
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    attributed: bool = False
+
+
+@dataclass
+class Claim:
+    """Statements from one or more outlets that report the same thing.
+
+    ``text`` is the representative statement (the one most similar to the
+    others); ``status`` maps every outlet of the corpus to 'reported',
+    'attributed' or 'absent'.
+    """
+
+    claim_id: int
+    text: str
+    statements: list[Statement] = field(default_factory=list)
+    status: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlets that carry the claim, reported or attributed."""
+        return [o for o, s in self.status.items() if s != "absent"]
+
+
+# -- statements ---------------------------------------------------------------
+_SPEECH = (r"(?:said|says|saying|stated|told|tells|claimed|claiming|alleged|alleges|alleging|warned|warns|noted|"
+           r"stressed|stresses|added|reported|believes|believed|suggested|suggests|denied|denies|insisted|insists|"
+           r"announced|announces|argued|argues|confirmed|confirms)")
+#: "X (has) claimed (repeatedly) that ..." at the head of a clause, at most eight words in.
+_HEAD_FRAME = re.compile(r"^(?:[\w'’.,()-]+\s+){0,8}?" + _SPEECH + r"\b(?:\s+\w+ly)?(?:\s+that\b|,)?\s+", re.I)
+#: ", X said(, quoting ...)." or ", according to X." at the tail of a clause.
+_TAIL_FRAME = re.compile(r",\s+(?:according\s+to\s+[^,.;]{1,80}|(?:[\w'’.()-]+\s+){0,10}?" + _SPEECH +
+                         r"(?:\s+[^,.;]{0,60})?)(?:,[^.;]{0,120})?[.!?\"”]*\s*$", re.I)
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
+
+
+def attribution_core(text: str) -> tuple[str, bool]:
+    """The clause without its attribution frame, and whether it had one.
+
+    "US officials have been claiming that the DPRK is supporting Russia"
+    gives ("the DPRK is supporting Russia", True); "Putin intends to visit,
+    the agency said." gives ("Putin intends to visit", True). A frame is only
+    removed when at least four words are left.
+    """
+    core, framed = text, False
+    for pattern in (_TAIL_FRAME, _HEAD_FRAME):
+        m = pattern.search(core)
+        if m:
+            rest = core[: m.start()] if pattern is _TAIL_FRAME else core[m.end():]
+            if len(_WORD.findall(rest.lower())) >= 4:
+                core, framed = rest, True
+    return core, framed
+
+
+def _clauses(sentence) -> list[tuple[int, int]]:
+    """Clause spans (absolute offsets) of a sentence; a clause under four words
+    stays with its neighbour."""
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)] + [len(sentence.text)]
+    spans: list[list[int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        if spans and (len(_WORD.findall(sentence.text[a:b].lower())) < 4
+                      or len(_WORD.findall(sentence.text[spans[-1][0]:spans[-1][1]].lower())) < 4):
+            spans[-1][1] = b
+        else:
+            spans.append([a, b])
+    out = []
+    for a, b in spans:
+        piece = sentence.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        while piece and piece[-1] in ";,–— ":
+            piece = piece[:-1]
+        if piece:
+            out.append((sentence.start + a + lead, sentence.start + a + lead + len(piece)))
+    return out
+
+
+def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[int, int]], *, outlet: str,
+                    article: str, attributed_share: float = ATTRIBUTED_SHARE) -> list[Statement]:
+    """One :class:`Statement` per clause of each sentence.
+
+    A statement is attributed when it carries an attribution frame ("X said
+    that ...", "..., according to X") or when at least ``attributed_share``
+    of its characters are inside ``quote_spans``.
+    """
+    spans = sorted(quote_spans)
+    out = []
+    for s in sentences:
+        for start, end in _clauses(s):
+            covered = sum(max(0, min(qe, end) - max(qs, start)) for qs, qe in spans if qs < end and qe > start)
+            clause = text[start:end]
+            framed = attribution_core(clause)[1]
+            attributed = framed or covered / max(1, end - start) >= attributed_share
+            out.append(Statement(outlet, article, s.index, start, end, clause, attributed))
+    return out
+
+
+# -- synonyms -----------------------------------------------------------------
+def parse_synonyms(text: str, source: str) -> dict[str, str]:
+    """``word -> group`` from a synonyms CSV (columns ``group,words``).
+
+    A word may belong to one group only; an error names the file and row.
+    """
+    table: dict[str, str] = {}
+    where: dict[str, int] = {}
+    for n, row in read_csv_rows(text, source, required=("group", "words")):
+        group = row["group"].lower()
+        if not re.fullmatch(r"[a-z0-9_]+", group):
+            raise FramingError(f"{source}, row {n}: group name {row['group']!r} must be lower-case letters, digits or _")
+        for w in split_list(row["words"]):
+            w = w.lower()
+            if not _WORD.fullmatch(w):
+                raise FramingError(f"{source}, row {n}: {w!r} is not a single word")
+            if w in table and table[w] != group:
+                raise FramingError(f"{source}, row {n}: {w!r} is already in group {table[w]!r} (row {where[w]})")
+            table[w], where[w] = group, n
+    return table
+
+
+@lru_cache(maxsize=1)
+def _packaged_synonyms() -> dict[str, str]:
+    return parse_synonyms(packaged_text("claim_synonyms.csv"), "framing/data/claim_synonyms.csv")
+
+
+def load_synonyms(source: "str | Path | Mapping[str, str] | None" = None, *, extend: bool = True) -> dict[str, str]:
+    """The synonym groups: the packaged file, plus (``extend=True``) or
+    instead of (``extend=False``) a user's CSV file or ``{word: group}`` dict."""
+    base = dict(_packaged_synonyms()) if extend or source is None else {}
+    if source is None:
+        return base
+    if isinstance(source, Mapping):
+        extra = {str(k).lower(): str(v).lower() for k, v in source.items()}
+    else:
+        extra = parse_synonyms(read_text_file(source), str(source))
+    base.update(extra)
+    return base
+
+
+# -- similarity ---------------------------------------------------------------
+def _stem(word: str, synonyms: Mapping[str, str]) -> str:
+    if word in synonyms:
+        return "~" + synonyms[word]
+    for suffix, repl in _ENDINGS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + repl
+            if base in synonyms:
+                return "~" + synonyms[base]
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiou" and base[:-1] in synonyms:
+                return "~" + synonyms[base[:-1]]
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+class ClaimMatcher:
+    """Compare statements and group them into claims.
+
+    Parameters (keyword-only, stored as given and checked at use)
+    ----------
+    threshold : float in (0, 1]
+        Similarity a statement needs to join a claim (see module docstring).
+    actors : ActorSet, path, dict or None
+        Actor aliases become one token per actor; None = the packaged set.
+    synonyms : path, dict or None
+        Extra synonym groups (added to the packaged ones).
+    min_words : int
+        Shorter statements are left out (headings, fragments).
+    """
+
+    def __init__(self, *, threshold: float = THRESHOLD, actors=None, synonyms=None, min_words: int = MIN_WORDS):
+        self.threshold = threshold
+        self.actors = actors
+        self.synonyms = synonyms
+        self.min_words = min_words
+
+    def _check(self):
+        from .actors import load_actors
+
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, float)) or not 0 < self.threshold <= 1:
+            raise FramingError(f"threshold must be a number in (0, 1], not {self.threshold!r}")
+        if isinstance(self.min_words, bool) or not isinstance(self.min_words, int) or self.min_words < 1:
+            raise FramingError(f"min_words must be a whole number of at least 1, not {self.min_words!r}")
+        return load_actors(self.actors), load_synonyms(self.synonyms)
+
+    @staticmethod
+    def _tokens(text: str, actors, synonyms) -> list[str]:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        text = attribution_core(text)[0]
+        parts, last = [], 0
+        for m in actors.find_mentions(text):
+            parts.append(text[last:m.start])
+            parts.append(" actor" + re.sub(r"[^a-z0-9]", "", m.actor.lower()) + " ")
+            last = m.end
+        parts.append(text[last:])
+        flat = _THOUSANDS.sub("", "".join(parts).lower().replace("’", "'"))
+        out = []
+        for w in _WORD.findall(flat):
+            w = w[:-2] if w.endswith("'s") else w
+            if w and w not in ENGLISH_STOP_WORDS:
+                out.append(_stem(w, synonyms))
+        return out
+
+    def similarities(self, texts: Sequence[str], *, background: Sequence[str] = ()):
+        """Square matrix (numpy) of pairwise similarities of ``texts``, in [0, 1].
+
+        Word weights (idf) are fitted on ``texts`` plus ``background``, other
+        sentences that tell the matcher which words are common.
+        """
+        actors, synonyms = self._check()
+        return _similarity([self._tokens(t, actors, synonyms) for t in texts],
+                           [self._tokens(t, actors, synonyms) for t in background])
+
+    def similarity(self, a: str, b: str, *, background: Sequence[str] = ()) -> float:
+        """The similarity of two statements (see :meth:`similarities`)."""
+        return float(self.similarities([a, b], background=background)[0, 1])
+
+    def align(self, statements: Iterable[Statement], *, outlets: Sequence[str] | None = None,
+              story: Mapping[str, Hashable] | None = None) -> list[Claim]:
+        """Group statements into claims.
+
+        ``outlets`` fixes the outlets (and their order) each claim's status
+        covers; by default those of the statements. ``story`` maps an article
+        id to its story key: only statements of one story are compared.
+        Claims are numbered by the order of their first statement.
+        """
+        actors, synonyms = self._check()
+        statements = [s for s in statements if len(_WORD.findall(s.text.lower())) >= self.min_words]
+        outlets = list(outlets) if outlets is not None else list(dict.fromkeys(s.outlet for s in statements))
+        groups: dict[Hashable, list[Statement]] = {}
+        for s in statements:
+            groups.setdefault(story.get(s.article) if story else None, []).append(s)
+        clusters: list[list[Statement]] = []
+        for members in groups.values():
+            clusters += self._cluster(members, actors, synonyms)
+        clusters.sort(key=lambda c: min((outlets.index(s.outlet) if s.outlet in outlets else len(outlets),
+                                          s.article, s.sentence) for s in c))
+        return [self._claim(i, c, outlets) for i, c in enumerate(clusters, start=1)]
+
+    def _cluster(self, members: list[Statement], actors, synonyms) -> list[list[Statement]]:
+        if len(members) < 2:
+            return [members] if members else []
+        from sklearn.cluster import AgglomerativeClustering
+
+        sim = _similarity([self._tokens(s.text, actors, synonyms) for s in members])
+        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                        distance_threshold=1.0 - self.threshold + 1e-9)
+        labels = model.fit_predict(1.0 - sim)
+        by_label: dict[int, list[int]] = {}
+        for i, label in enumerate(labels):
+            by_label.setdefault(int(label), []).append(i)
+        result = []
+        for idx in by_label.values():
+            centre = max(idx, key=lambda i: (float(sim[i, idx].sum()), -i))
+            rest = sorted((i for i in idx if i != centre), key=lambda i: (members[i].article, members[i].sentence))
+            result.append([members[centre]] + [members[i] for i in rest])
+        return result
+
+    @staticmethod
+    def _claim(claim_id: int, members: list[Statement], outlets: Sequence[str]) -> Claim:
+        status = {}
+        for o in outlets:
+            mine = [s for s in members if s.outlet == o]
+            status[o] = "absent" if not mine else ("reported" if any(not s.attributed for s in mine) else "attributed")
+        ordered = [members[0]] + sorted(members[1:], key=lambda s: (s.outlet, s.article, s.sentence))
+        return Claim(claim_id, members[0].text, ordered, status)
+
+
+def _similarity(tokens: list[list[str]], background: list[list[str]] = ()):
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    n = len(tokens)
+    if n == 0:
+        return np.zeros((0, 0))
+    if not any(tokens):
+        return np.eye(n)
+    words = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit(list(tokens) + list(background))
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    chars.fit([" ".join(t) for t in list(tokens) + list(background)])
+    words, chars = words.transform(tokens), chars.transform([" ".join(t) for t in tokens])
+    sim = (cosine_similarity(words) + cosine_similarity(chars)) / 2.0
+    np.fill_diagonal(sim, 1.0)
+    return np.clip(sim, 0.0, 1.0)
+
+
+def exclusive_claims(claims: Iterable[Claim], *, top: int = 5) -> dict[str, list[Claim]]:
+    """Claims carried by exactly one outlet, per outlet, earliest first
+    (news puts its main points first), at most ``top`` each."""
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        carried = c.outlets
+        if len(carried) == 1:
+            out.setdefault(carried[0], []).append(c)
+    return {o: sorted(cs, key=lambda c: (c.statements[0].article, c.statements[0].sentence))[:top]
+            for o, cs in out.items()}

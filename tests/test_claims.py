@@ -1,0 +1,183 @@
+"""Tests for framing.claims: statements, attribution frames, similarity, claims.
+
+Expected values come from reading the sentences; the seed checks follow
+tests/data/claims_expectations.md, written before the aligner was run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import framing
+from framing.claims import (
+    ClaimMatcher,
+    Statement,
+    attribution_core,
+    exclusive_claims,
+    load_synonyms,
+    parse_synonyms,
+    statements_from,
+)
+from framing.errors import FramingError
+from framing.text import split_sentences
+
+
+@pytest.mark.parametrize("text, core, framed", [
+    ("US officials have been claiming that the DPRK is supporting Russia in Ukraine.",
+     "the DPRK is supporting Russia in Ukraine.", True),
+    ("The spokesman claimed repeatedly that the army had fired first.", "the army had fired first.", True),
+    ("Inflation fell to 2 percent, according to the statistics office.", "Inflation fell to 2 percent", True),
+    ("The bridge will reopen in May, the mayor said on Friday.", "The bridge will reopen in May", True),
+    ("The bridge will reopen in May.", "The bridge will reopen in May.", False),
+    # too little would be left once the frame goes: keep the sentence whole
+    ("Both governments denied this.", "Both governments denied this.", False),
+])
+def test_attribution_core(text, core, framed):
+    assert attribution_core(text) == (core, framed)
+
+
+def test_statements_are_clauses_with_offsets_and_attribution():
+    text = ("Prices rose sharply in March; the bank kept its rate unchanged. "
+            "The minister said that a new budget will come in June.")
+    sts = statements_from(text, split_sentences(text), [], outlet="o", article="a")
+    assert [s.text for s in sts] == ["Prices rose sharply in March", "the bank kept its rate unchanged.",
+                                     "The minister said that a new budget will come in June."]
+    assert [s.attributed for s in sts] == [False, False, True]
+    assert [s.sentence for s in sts] == [0, 0, 1]
+    for s in sts:
+        assert text[s.start:s.end] == s.text
+
+
+def test_a_clause_mostly_inside_a_quote_is_attributed():
+    text = 'He called it "a cancer on the whole region and a danger to peace."'
+    inner = text.index('"') + 1, text.rindex('"')
+    [st] = statements_from(text, split_sentences(text), [inner], outlet="o", article="a")
+    assert st.attributed
+
+
+def test_same_fact_scores_higher_than_shared_words():
+    m = ClaimMatcher()
+    texts = ["The club sacked its coach after five straight defeats.",
+             "After losing five games in a row, the club fired its manager.",
+             "The club's coach praised his players after the victory."]
+    sim = m.similarities(texts)
+    assert sim[0, 1] > sim[0, 2]
+    assert sim.shape == (3, 3) and sim[0, 0] == 1.0
+
+
+def test_actor_aliases_count_as_one_word():
+    # "Pyongyang" and "North Korea" are the same actor, "Moscow" and "Russia" too
+    m = ClaimMatcher()
+    same = m.similarity("Pyongyang sent shells to Moscow.", "North Korea sent shells to Russia.")
+    assert same == pytest.approx(1.0, abs=1e-6)
+
+
+def st(outlet, text, attributed=False, sentence=0):
+    return Statement(outlet, outlet, sentence, 0, len(text), text, attributed)
+
+
+def test_align_groups_across_outlets_and_sets_status():
+    statements = [
+        st("a", "The central bank raised interest rates by half a point on Tuesday."),
+        st("b", "On Tuesday the central bank lifted its key interest rate by half a point.", attributed=True),
+        st("a", "Floods forced thousands of residents from their homes in the north.", sentence=1),
+        st("c", "A new museum of modern art opened its doors in the capital.", sentence=0),
+    ]
+    claims = ClaimMatcher().align(statements, outlets=["a", "b", "c"])
+    by_text = {c.text: c for c in claims}
+    rates = next(c for c in claims if len(c.statements) == 2)
+    assert rates.status == {"a": "reported", "b": "attributed", "c": "absent"}
+    assert len(claims) == 3
+    assert by_text["A new museum of modern art opened its doors in the capital."].status["c"] == "reported"
+    only = exclusive_claims(claims)
+    assert [c.text for c in only["c"]] == ["A new museum of modern art opened its doors in the capital."]
+    assert "b" not in only
+
+
+def test_story_keys_keep_stories_apart():
+    a = st("a", "The central bank raised interest rates by half a point on Tuesday.")
+    b = Statement("b", "b-article", 0, 0, 10, "On Tuesday the central bank lifted its key interest rate by half a point.")
+    together = ClaimMatcher().align([a, b])
+    apart = ClaimMatcher().align([a, b], story={"a": 1, "b-article": 2})
+    assert len(together) == 1 and len(apart) == 2
+
+
+def test_short_fragments_are_not_claims():
+    claims = ClaimMatcher().align([st("a", "Economic and Military Cooperation")])
+    assert claims == []
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"threshold": 0}, "threshold must be a number in"),
+    ({"threshold": "high"}, "threshold must be a number in"),
+    ({"min_words": 0}, "min_words must be a whole number"),
+])
+def test_bad_options_are_clear_errors_at_use(kwargs, message):
+    m = ClaimMatcher(**kwargs)  # stored as given
+    with pytest.raises(FramingError, match=message):
+        m.align([])
+
+
+@pytest.mark.parametrize("text, message", [
+    ("group,words\nraise,raise|lift\nlower,lift\n", r"syn.csv, row 3: 'lift' is already in group 'raise' \(row 2\)"),
+    ("group,words\nRaise!,raise\n", r"syn.csv, row 2: group name 'Raise!'"),
+    ("group,words\nraise,raise up\n", r"syn.csv, row 2: 'raise up' is not a single word"),
+    ("group\nraise\n", r"syn.csv, row 1: missing column\(s\) words"),
+])
+def test_synonym_file_errors_name_file_and_row(text, message):
+    with pytest.raises(FramingError, match=message):
+        parse_synonyms(text, "syn.csv")
+
+
+def test_user_synonyms_extend_the_packaged_ones(tmp_path: Path):
+    p = tmp_path / "syn.csv"
+    p.write_text("group,words\nfootball,football|soccer\n", encoding="utf-8")
+    table = load_synonyms(p)
+    assert table["soccer"] == "football" and table["sack"] == "dismiss_job"
+    assert load_synonyms(p, extend=False) == {"football": "football", "soccer": "football"}
+
+
+# -- the seeds (tests/data/claims_expectations.md) ---------------------------------
+@pytest.fixture(scope="module")
+def seed_claims():
+    from framing.quotes import extract_quotes
+
+    corpus = framing.load_corpus()
+    statements = []
+    for a in corpus:
+        spans = [(q.start, q.end) for q in extract_quotes(a.text)]
+        statements += statements_from(a.text, a.sentences, spans, outlet=a.outlet_id, article=a.article_id)
+    return ClaimMatcher().align(statements, outlets=[a.outlet_id for a in corpus])
+
+
+def claim_with(claims, outlet, words):
+    for c in claims:
+        if any(s.outlet == outlet and all(w in s.text for w in words) for s in c.statements):
+            return c
+    raise AssertionError(f"no claim holds {words} from {outlet}")
+
+
+def test_seeds_munitions_claim_is_reported_by_korea_times_and_absent_from_sputnik(seed_claims):
+    c = claim_with(seed_claims, "koreatimes", ["relied on North Korea for ammunition"])
+    assert c.status["koreatimes"] == "reported"
+    assert c.status["sputnik"] == "absent"
+
+
+def test_seeds_us_munitions_claims_are_attributed_in_neo_and_vov(seed_claims):
+    neo = claim_with(seed_claims, "neo", ["Mathew Miller", "claimed"])
+    vov = claim_with(seed_claims, "vov", ["US officials have been claiming"])
+    assert neo.status["neo"] == "attributed" and vov.status["vov"] == "attributed"
+
+
+def test_seeds_putin_visit_claim_is_carried_as_attributed_by_vov(seed_claims):
+    c = claim_with(seed_claims, "vov", ["Putin intends to visit"])
+    assert c.status["vov"] == "attributed"
+    assert c.status["sputnik"] != "absent"
+
+
+def test_seeds_defence_pact_appears_in_neo_and_not_in_vov_or_sputnik(seed_claims):
+    c = claim_with(seed_claims, "neo", ["comprehensive strategic partnership agreement"])
+    assert c.status["neo"] == "reported" and c.status["koreatimes"] == "reported"
+    assert c.status["vov"] == "absent" and c.status["sputnik"] == "absent"
