@@ -12,11 +12,13 @@ quotation balance; plus readability and distinctive vocabulary.
 
 from .actors import ActorSet, load_actors
 from .analysis import Analyzer, analyze
+from .claims import ClaimMatcher
 from .clean import clean_text
 from .corpus import Article, Corpus, load_corpus
 from .errors import FramingError, FramingWarning
-from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
-from .quotes import extract_quotes, load_speakers
+from .frames import find_frames, load_frames
+from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming, load_topic_words
+from .quotes import extract_quotes, find_scare_quotes, load_speakers
 from .readability import readability
 from .sentiment import target_sentiment
 from .tables import Analysis
@@ -28,19 +30,24 @@ __all__ = [
     "Analyzer",
     "ActorSet",
     "Article",
+    "ClaimMatcher",
     "Corpus",
     "FramingError",
     "FramingWarning",
     "analyze",
     "clean_text",
     "extract_quotes",
+    "find_frames",
     "find_loaded_terms",
     "find_naming",
+    "find_scare_quotes",
     "load_actors",
     "load_corpus",
+    "load_frames",
     "load_lexicon",
     "load_naming",
     "load_speakers",
+    "load_topic_words",
     "readability",
     "target_sentiment",
 ]
