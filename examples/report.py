@@ -57,6 +57,23 @@ def main(argv: list[str] | None = None) -> int:
         show("Loaded terms per 1,000 words (own voice | quoted)",
              dens.pivot_table(index="category", columns=["outlet", "voice"], values="per_1000", fill_value=0))
     show("Naming choices", result.naming)
+    cov = result.coverage
+    shared = cov[cov["n_outlets"] >= 2]
+    if len(shared):
+        order = list(dict.fromkeys(cov["outlet"]))
+        matrix = shared.pivot(index="claim_id", columns="outlet", values="status")[order]
+        matrix.insert(0, "claim", shared.drop_duplicates("claim_id").set_index("claim_id")["claim"].str.slice(0, 70))
+        show("What's covered: claims carried by two outlets or more", matrix,
+             "(reported = own voice; attributed = only as somebody's words; every claim: tables/coverage.csv)")
+    else:
+        show("What's covered: claims carried by two outlets or more", shared)
+    show("Only in this outlet (first claims of each outlet that no other outlet carries)",
+         result.exclusive_claims[["outlet", "rank", "status", "claim"]])
+    frames = result.frames
+    if len(frames):
+        show("Frame profile (share of the outlet's sentences using the frame's words)",
+             frames.pivot(index="outlet", columns="frame", values="share").loc[list(dict.fromkeys(frames["outlet"])),
+                                                                             list(dict.fromkeys(frames["frame"]))])
     show("Readability", result.readability.set_index("outlet"))
     show("Distinctive terms", result.distinctive.groupby("outlet", sort=False)["term"].apply(", ".join).to_frame())
 

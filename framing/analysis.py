@@ -4,21 +4,29 @@
 stores its keyword arguments as given and validates them when it runs.
 :meth:`Analyzer.analyze_article` turns one cleaned article into evidence
 (actor mentions with sentiment, quotes, loaded terms, naming choices,
-readability), every item with character offsets into the cleaned text.
+readability, the article's statements for claim alignment and its frame
+indicators), every item with character offsets into the cleaned text.
 :meth:`Analyzer.analyze` does that for each article of a corpus, keeps only
 the evidence rows, and hands them to :mod:`framing.tables`.
+
+Claim alignment compares statements *across* articles, so it cannot run per
+article: each article contributes its statements as evidence rows, and the
+tables stage groups them into claims (within a story, see ``story``), the
+same way it turns per-sentence scores into per-outlet means.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import load_actors
+from .claims import THRESHOLD, ClaimMatcher, statements_from
 from .corpus import Article, Corpus, load_corpus
 from .errors import FramingError
+from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
 from .quotes import extract_quotes, load_speakers
 from .readability import readability
@@ -40,6 +48,9 @@ class ArticleResult:
     loaded: list = field(default_factory=list)
     naming: list = field(default_factory=list)
     readability: dict = field(default_factory=dict)
+    statements: list = field(default_factory=list)    # claims.Statement, one per clause
+    frames: list = field(default_factory=list)        # frames.FrameHit
+    story: object = None                              # the article's story key (see Analyzer ``story``)
 
     def to_dict(self) -> dict:
         """A JSON-ready dict: metadata, sentences, mentions with sentiment,
@@ -58,6 +69,9 @@ class ArticleResult:
             "quotes": [q.to_dict() for q in self.quotes],
             "loaded_terms": [h.to_dict() for h in self.loaded],
             "naming": [h.to_dict() for h in self.naming],
+            "statements": [{"sentence": st.sentence, "start": st.start, "end": st.end, "text": st.text,
+                            "attributed": st.attributed} for st in self.statements],
+            "frames": [h.to_dict() for h in self.frames],
             "readability": self.readability,
             "cleaning_log": [{"step": c.step, "reason": c.reason, "raw_start": c.raw_start, "raw_end": c.raw_end,
                               "text": c.text} for c in a.cleaning_log],
@@ -81,10 +95,25 @@ class Analyzer:
         ``low_evidence``.
     distinctive_top : int
         Distinctive terms listed per outlet.
+    frames, frame_definitions : None or path
+        The frame indicators CSV and the frame definitions CSV, each replacing
+        the packaged one (see :func:`framing.frames.load_frames`).
+    synonyms : None, path or dict
+        Claim-matcher synonym groups added to the packaged ones.
+    claim_threshold : float in (0, 1]
+        Similarity a statement needs to join a claim (:mod:`framing.claims`).
+    story : None, str, mapping or callable
+        Which articles report the same story: claims are only aligned within
+        one story. None = the whole corpus is one story (fine for a class's
+        handful of articles); the name of an article field (e.g. ``"date"``);
+        a mapping from article id to a key (articles it does not list share
+        one story); or a function of the :class:`~framing.corpus.Article`
+        returning a key.
     """
 
     def __init__(self, *, actors=None, lexicon=None, naming=None, speakers=None, window: int = WINDOW,
-                 min_sentences: int = 5, distinctive_top: int = 10):
+                 min_sentences: int = 5, distinctive_top: int = 10, frames=None, frame_definitions=None,
+                 synonyms=None, claim_threshold: float = THRESHOLD, story=None):
         self.actors = actors
         self.lexicon = lexicon
         self.naming = naming
@@ -92,10 +121,16 @@ class Analyzer:
         self.window = window
         self.min_sentences = min_sentences
         self.distinctive_top = distinctive_top
+        self.frames = frames
+        self.frame_definitions = frame_definitions
+        self.synonyms = synonyms
+        self.claim_threshold = claim_threshold
+        self.story = story
 
     def get_params(self) -> dict:
         return {k: getattr(self, k) for k in ("actors", "lexicon", "naming", "speakers", "window", "min_sentences",
-                                              "distinctive_top")}
+                                              "distinctive_top", "frames", "frame_definitions", "synonyms",
+                                              "claim_threshold", "story")}
 
     def __repr__(self) -> str:
         changed = {k: v for k, v in self.get_params().items() if v != Analyzer().get_params()[k]}
@@ -107,10 +142,30 @@ class Analyzer:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise FramingError(f"{name} must be a whole number of at least 1, not {value!r}")
-        return (load_actors(self.actors),
+        if not (self.story is None or isinstance(self.story, str) or callable(self.story)
+                or hasattr(self.story, "get")):
+            raise FramingError(f"story must be None, an article field name, a mapping or a function, "
+                               f"not {type(self.story).__name__}")
+        if isinstance(self.story, str) and self.story not in {f.name for f in fields(Article)}:
+            raise FramingError(f"story: articles have no field {self.story!r}")
+        actors = load_actors(self.actors)
+        matcher = ClaimMatcher(threshold=self.claim_threshold, actors=actors, synonyms=self.synonyms)
+        matcher.check()  # a bad threshold or synonyms file fails before the first article, not after the last
+        return (actors,
                 load_lexicon(self.lexicon) if self.lexicon is not None else load_lexicon(),
                 load_naming(self.naming) if self.naming is not None else load_naming(),
-                load_speakers(self.speakers) if self.speakers is not None else load_speakers())
+                load_speakers(self.speakers) if self.speakers is not None else load_speakers(),
+                load_frames(self.frames, self.frame_definitions),
+                matcher)
+
+    def _story(self, article: Article):
+        if self.story is None:
+            return None
+        if isinstance(self.story, str):
+            return getattr(article, self.story)
+        if callable(self.story):
+            return self.story(article)
+        return self.story.get(article.article_id)
 
     # -- one article -----------------------------------------------------------
     def analyze_article(self, article: Article) -> ArticleResult:
@@ -129,10 +184,14 @@ class Analyzer:
             yield self._article(article, res)
 
     def _article(self, article: Article, res) -> ArticleResult:
-        actors, lexicon, naming, speakers = res
+        actors, lexicon, naming, speakers, frames, _ = res
         text, sentences = article.text, article.sentences
         result = ArticleResult(article)
         result.quotes = extract_quotes(text, registry=speakers)
+        result.statements = statements_from(text, sentences, [(q.start, q.end) for q in result.quotes],
+                                            outlet=article.outlet_id, article=article.article_id)
+        result.frames = find_frames(text, frames=frames, sentences=sentences)
+        result.story = self._story(article)
         spans = _with_marks(text, [(q.start, q.end) for q in result.quotes])
         result.loaded = find_loaded_terms(text, lexicon=lexicon, quote_spans=spans)
         result.naming = find_naming(text, naming=naming, quote_spans=spans)
@@ -160,7 +219,7 @@ class Analyzer:
 
         corpus = as_corpus(corpus)
         res = self._resources()
-        rows = tables.EvidenceRows(actors=res[0])
+        rows = tables.EvidenceRows(actors=res[0], frames=res[4], matcher=res[5])
         for article in _progress(corpus):
             rows.add(self._article(article, res))
         return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)

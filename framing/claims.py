@@ -107,7 +107,7 @@ _SPEECH = (r"(?:said|says|saying|stated|told|tells|claimed|claiming|alleged|alle
 _HEAD_FRAME = re.compile(r"^(?:[\w'’.,()-]+\s+){0,8}?" + _SPEECH + r"\b(?:\s+\w+ly)?(?:\s+that\b|,)?\s+", re.I)
 #: ", X said(, quoting ...)." or ", according to X." at the tail of a clause.
 _TAIL_FRAME = re.compile(r",\s+(?:according\s+to\s+[^,.;]{1,80}|(?:[\w'’.()-]+\s+){0,10}?" + _SPEECH +
-                         r"(?:\s+[^,.;]{0,60})?)(?:,[^.;]{0,120})?[.!?\"”]*\s*$", re.I)
+                         r"(?:\s+(?!that\b)[^,.;]{0,60})?)(?:,[^.;]{0,120})?[.!?\"”]*\s*$", re.I)
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
 
 
@@ -132,9 +132,13 @@ def attribution_core(text: str) -> tuple[str, bool]:
 def _clauses(sentence) -> list[tuple[int, int]]:
     """Clause spans (absolute offsets) of a sentence; a clause under four words
     stays with its neighbour."""
-    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)] + [len(sentence.text)]
+    # a clause ends where its break starts and the next begins after it, so that ", while" and ", but"
+    # belong to neither clause
+    breaks = list(_CLAUSE_BREAK.finditer(sentence.text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(sentence.text)]
     spans: list[list[int]] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(starts, ends):
         if spans and (len(_WORD.findall(sentence.text[a:b].lower())) < 4
                       or len(_WORD.findall(sentence.text[spans[-1][0]:spans[-1][1]].lower())) < 4):
             spans[-1][1] = b
@@ -250,6 +254,14 @@ class ClaimMatcher:
         self.actors = actors
         self.synonyms = synonyms
         self.min_words = min_words
+
+    def check(self) -> "ClaimMatcher":
+        """Validate the options and read the data files now; return self.
+
+        Raises :class:`FramingError` as :meth:`align` would, so that a caller
+        can fail before doing other work."""
+        self._check()
+        return self
 
     def _check(self):
         from .actors import load_actors

@@ -33,11 +33,17 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--naming", metavar="FILE", help="CSV of naming variants added to the packaged ones")
         sp.add_argument("--speakers", metavar="FILE", help="CSV of speakers added to the packaged registry")
 
+    def stories(sp):
+        sp.add_argument("--story", metavar="FIELD",
+                        help="article field (e.g. date) whose value groups articles into stories: claims are only "
+                             "compared within a story (default: all articles are one story)")
+
     r = sub.add_parser("report", help="write the comparison report for a corpus",
                        description="Analyse a corpus and write report.html, report.md and tables/*.csv.")
     r.add_argument("source", nargs="?", help="folder or file of articles (default: the bundled seeds)")
     r.add_argument("--out", required=True, metavar="DIR", help="output folder")
     common(r)
+    stories(r)
 
     w = sub.add_parser("worksheet", help="write a classroom worksheet and its answer key",
                        description="Analyse a corpus and write worksheet.html (for students) and answer_key.html "
@@ -48,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--only-my-questions", action="store_true",
                    help="use only the questions in --questions, not the packaged ones")
     common(w)
+    stories(w)
 
     a = sub.add_parser("analyze", help="print the evidence for each article",
                        description="Analyse articles one by one and print their evidence.")
@@ -64,7 +71,10 @@ def _version() -> str:
 
 
 def _options(args) -> dict:
-    return {"actors": args.actors, "lexicon": args.lexicon, "naming": args.naming, "speakers": args.speakers}
+    options = {"actors": args.actors, "lexicon": args.lexicon, "naming": args.naming, "speakers": args.speakers}
+    if getattr(args, "story", None):
+        options["story"] = args.story
+    return options
 
 
 def _report(args) -> int:

@@ -29,11 +29,30 @@ The scores, as aggregated here:
     Loaded-lexicon hits per 1,000 words of the outlet's text, by category and
     voice (own = the outlet's narration, quoted = inside a quotation or
     reported speech). Higher = more charged wording.
+
+``frames.share``
+    The share of an outlet's sentences that hold at least one indicator of
+    the frame (:mod:`framing.frames`), in [0, 1]; a sentence can count for
+    several frames, so an outlet's shares do not add up to 1.
+    ``frame_evidence`` lists every counted sentence with the indicators found.
+
+``coverage.status``
+    For each claim (statements grouped across outlets, :mod:`framing.claims`)
+    and outlet: ``reported`` (in the outlet's own voice at least once),
+    ``attributed`` (only as somebody's words) or ``absent``. Claims are
+    aligned here, not per article, because they compare articles with each
+    other; only articles of one story are compared (``Analyzer(story=...)``),
+    so the cost is quadratic in the size of the largest story, not of the
+    corpus. A story of more than :data:`MAX_STORY_STATEMENTS` statements is
+    not aligned (a warning says so). ``claim_statements`` lists every
+    statement of every claim with its offsets; ``exclusive_claims`` the
+    claims only one outlet carries.
 """
 
 from __future__ import annotations
 
 import math
+import warnings
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,18 +60,26 @@ from pathlib import Path
 import pandas as pd
 
 from .actors import ActorSet
+from .claims import ClaimMatcher, Statement, exclusive_claims
 from .distinctive import distinctive_terms, outlet_similarity
+from .errors import FramingWarning
+from .frames import Frames, load_frames
 from .readability import METRICS
 from .text import sentence_at, word_count
 
 SD_FLOOR = 0.35
+#: A story with more statements than this is not aligned into claims (memory grows with its square).
+MAX_STORY_STATEMENTS = 6000
+#: "Only in this outlet" claims listed per outlet.
+EXCLUSIVE_TOP = 5
 NO_QUOTES = "no sourced quotes"
 NO_SIDE_QUOTES = "no quotes from either side"
 
 #: Table names written by ``Analysis.to_csv`` and shown in the report.
-TABLES = ("summary", "actor_sentiment", "sentiment_evidence", "quotes", "quotation_balance", "quotes_by_side",
-          "attribution_verbs", "loaded_terms", "loaded_density", "loaded_evidence", "naming", "readability",
-          "distinctive", "similarity", "articles", "cleaning_log")
+TABLES = ("summary", "actor_sentiment", "sentiment_evidence", "mentions", "quotes", "quotation_balance",
+          "quotes_by_side", "attribution_verbs", "loaded_terms", "loaded_density", "loaded_evidence", "naming",
+          "naming_evidence", "coverage", "claim_statements", "exclusive_claims", "frames", "frame_evidence",
+          "readability", "distinctive", "similarity", "articles", "cleaning_log")
 
 
 def interval(scores: list[float]) -> tuple[float, float, float]:
@@ -120,6 +147,8 @@ class EvidenceRows:
     """Plain evidence rows gathered article by article."""
 
     actors: ActorSet
+    frames: Frames | None = None
+    matcher: ClaimMatcher | None = None
     mentions: list = field(default_factory=list)
     sentiment: list = field(default_factory=list)
     quotes: list = field(default_factory=list)
@@ -128,6 +157,9 @@ class EvidenceRows:
     readability: list = field(default_factory=list)
     articles: list = field(default_factory=list)
     cleaning: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+    frame_hits: list = field(default_factory=list)
+    story: dict = field(default_factory=dict)
     texts: dict = field(default_factory=lambda: defaultdict(list))
 
     def add(self, result) -> None:
@@ -139,7 +171,8 @@ class EvidenceRows:
                               "words": a.words, "sentences": len(a.sentences), "text": a.text})
         self.texts[a.outlet_id].append(a.text)
         for actor, s, ts, n in result.sentiment:
-            self.sentiment.append({**base, "actor": actor, "sentence": s.index, "mentions": n, "score": ts.score,
+            self.sentiment.append({**base, "actor": actor, "sentence": s.index, "start": s.start, "end": s.end,
+                                   "mentions": n, "score": ts.score,
                                    "label": ts.label, "context_start": ts.context_start, "context_end": ts.context_end,
                                    "words": "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), "evidence": s.text})
         for m, si, ts in result.mentions:
@@ -157,7 +190,18 @@ class EvidenceRows:
                                 "evidence": _sentence_text(a, h.start)})
         for h in result.naming:
             self.naming.append({**base, "concept": h.concept, "variant": h.variant, "voice": h.voice, "text": h.text,
-                                "start": h.start, "end": h.end})
+                                "start": h.start, "end": h.end, "sentence": _sentence_text(a, h.start)})
+        self.story[a.article_id] = result.story
+        for st in result.statements:
+            self.statements.append({**base, "sentence": st.sentence, "start": st.start, "end": st.end,
+                                    "text": st.text, "attributed": st.attributed})
+        by_sentence: dict[tuple[int, str], list] = {}
+        for h in result.frames:
+            by_sentence.setdefault((h.sentence, h.frame), []).append(h)
+        for (si, frame), hs in sorted(by_sentence.items()):
+            s = a.sentences[si]
+            self.frame_hits.append({**base, "sentence": si, "start": s.start, "end": s.end, "frame": frame,
+                                    "indicators": "; ".join(dict.fromkeys(h.text for h in hs)), "text": s.text})
         self.readability.append({**base, **result.readability})
         for c in a.cleaning_log:
             self.cleaning.append({**base, "step": c.step, "reason": c.reason, "raw_start": c.raw_start,
@@ -171,8 +215,11 @@ class EvidenceRows:
             words[r["outlet"]] += r["words"]
         t: dict[str, pd.DataFrame] = {}
         t["actor_sentiment"] = self._actor_sentiment(outlets, min_sentences)
-        t["sentiment_evidence"] = _frame(self.sentiment, ["outlet", "article", "actor", "sentence", "mentions", "score",
-                                                          "label", "context_start", "context_end", "words", "evidence"])
+        t["sentiment_evidence"] = _frame(self.sentiment, ["outlet", "article", "actor", "sentence", "start", "end",
+                                                          "mentions", "score", "label", "context_start", "context_end",
+                                                          "words", "evidence"])
+        t["mentions"] = _frame(self.mentions, ["outlet", "article", "actor", "alias", "kind", "start", "end",
+                                               "sentence", "score"])
         t["quotes"] = _frame(self.quotes, ["outlet", "speaker", "speaker_country", "speaker_role", "kind", "verb",
                                            "quote", "start", "end", "article", "speaker_side", "named",
                                            "speaker_start", "speaker_end", "quoted_words"])
@@ -182,6 +229,12 @@ class EvidenceRows:
         t["loaded_evidence"] = _frame(self.loaded, ["outlet", "article", "term", "category", "weight", "voice", "text",
                                                     "start", "end", "note", "evidence"])
         t["naming"] = self._naming()
+        t["naming_evidence"] = _frame(self.naming, ["outlet", "article", "concept", "variant", "voice", "text",
+                                                    "start", "end", "sentence"])
+        t["coverage"], t["claim_statements"], t["exclusive_claims"] = self._claims(outlets)
+        t["frames"] = self._frames(outlets)
+        t["frame_evidence"] = _frame(self.frame_hits, ["outlet", "article", "sentence", "start", "end", "frame",
+                                                       "indicators", "text"])
         t["readability"] = self._readability(outlets)
         docs = {o: "\n\n".join(self.texts[o]) for o in outlets}
         t["distinctive"] = _frame(distinctive_terms(docs, top=distinctive_top),
@@ -270,6 +323,63 @@ class EvidenceRows:
                 for (o, k, v), n in c.items()]
         rows.sort(key=lambda r: (r["concept"], r["outlet"], -r["count"], r["variant"]))
         return _frame(rows, ["outlet", "concept", "variant", "count", "own", "quoted", "share"])
+
+    def _claims(self, outlets) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Align the statements into claims, story by story."""
+        matcher = self.matcher if self.matcher is not None else ClaimMatcher(actors=self.actors)
+        stories: dict = defaultdict(list)
+        for r in self.statements:
+            stories[self.story.get(r["article"])].append(r)
+        keep = []
+        for key, rows in stories.items():
+            if len(rows) > MAX_STORY_STATEMENTS:
+                warnings.warn(f"claims not aligned for story {key!r}: {len(rows)} statements is more than "
+                              f"{MAX_STORY_STATEMENTS}; split the corpus into stories (Analyzer(story=...))",
+                              FramingWarning, stacklevel=2)
+                continue
+            keep += rows
+        statements = [Statement(r["outlet"], r["article"], r["sentence"], r["start"], r["end"], r["text"],
+                                r["attributed"]) for r in keep]
+        claims = matcher.align(statements, outlets=outlets, story=self.story)
+        cov, members = [], []
+        for c in claims:
+            n = len(c.outlets)
+            for o in outlets:
+                mine = [st for st in c.statements if st.outlet == o]
+                first = mine[0] if mine else None
+                cov.append({"claim_id": c.claim_id, "claim": c.text, "outlet": o, "status": c.status[o],
+                            "evidence": " / ".join(st.text for st in mine),
+                            "article": first.article if first else "", "start": first.start if first else None,
+                            "end": first.end if first else None, "statements": len(mine), "n_outlets": n})
+            for st in c.statements:
+                members.append({"claim_id": c.claim_id, "outlet": st.outlet, "article": st.article,
+                                "sentence": st.sentence, "start": st.start, "end": st.end,
+                                "voice": "attributed" if st.attributed else "reported", "text": st.text})
+        only = []
+        exclusive = exclusive_claims(claims, top=EXCLUSIVE_TOP)
+        for o in outlets:
+            for rank, c in enumerate(exclusive.get(o, []), start=1):
+                st = next(s for s in c.statements if s.outlet == o)
+                only.append({"outlet": o, "rank": rank, "claim_id": c.claim_id, "claim": c.text,
+                             "status": c.status[o], "statements": len(c.statements), "article": st.article,
+                             "start": st.start, "end": st.end})
+        return (_frame(cov, ["claim_id", "claim", "outlet", "status", "evidence", "article", "start", "end",
+                             "statements", "n_outlets"]).astype({"start": "Int64", "end": "Int64"}),
+                _frame(members, ["claim_id", "outlet", "article", "sentence", "start", "end", "voice", "text"]),
+                _frame(only, ["outlet", "rank", "claim_id", "claim", "status", "statements", "article", "start",
+                              "end"]))
+
+    def _frames(self, outlets) -> pd.DataFrame:
+        frames = self.frames if self.frames is not None else load_frames()
+        totals = Counter()
+        for r in self.articles:
+            totals[r["outlet"]] += r["sentences"]
+        counted = Counter((h["outlet"], h["frame"]) for h in self.frame_hits)
+        rows = [{"outlet": o, "frame": f.frame, "label": f.label,
+                 "share": round(counted[(o, f.frame)] / totals[o], 3) if totals[o] else math.nan,
+                 "sentences": counted[(o, f.frame)], "total_sentences": totals[o]}
+                for o in outlets for f in frames]
+        return _frame(rows, ["outlet", "frame", "label", "share", "sentences", "total_sentences"])
 
     def _readability(self, outlets) -> pd.DataFrame:
         """Per outlet: counts summed, scores averaged over articles weighted by words."""

@@ -31,6 +31,9 @@ from framing.text import split_sentences
     ("Inflation fell to 2 percent, according to the statistics office.", "Inflation fell to 2 percent", True),
     ("The bridge will reopen in May, the mayor said on Friday.", "The bridge will reopen in May", True),
     ("The bridge will reopen in May.", "The bridge will reopen in May.", False),
+    # "claiming that ..." introduces the content: it is a head frame, not a tail one
+    ("Since late last year, US officials have been claiming that the DPRK is supporting Russia in Ukraine.",
+     "the DPRK is supporting Russia in Ukraine.", True),
     # too little would be left once the frame goes: keep the sentence whole
     ("Both governments denied this.", "Both governments denied this.", False),
 ])
@@ -48,6 +51,13 @@ def test_statements_are_clauses_with_offsets_and_attribution():
     assert [s.sentence for s in sts] == [0, 0, 1]
     for s in sts:
         assert text[s.start:s.end] == s.text
+
+
+def test_the_conjunction_of_a_clause_break_belongs_to_neither_clause():
+    text = "Russia has relied on North Korea for shells, while Pyongyang received military technology in return."
+    sts = statements_from(text, split_sentences(text), [], outlet="o", article="a")
+    assert [s.text for s in sts] == ["Russia has relied on North Korea for shells",
+                                     "Pyongyang received military technology in return."]
 
 
 def test_a_clause_mostly_inside_a_quote_is_attributed():

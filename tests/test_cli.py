@@ -27,6 +27,30 @@ def test_report_on_seeds_writes_html_markdown_and_tables(tmp_path, capsys):
     assert not [p for p in out.iterdir() if p.name.startswith(".framing-")]  # no temporary folder left
 
 
+def test_report_writes_coverage_frames_and_evidence_tables(tmp_path, capsys):
+    import pandas as pd
+
+    out = tmp_path / "out"
+    assert main(["report", "--out", str(out)]) == 0
+    tables = out / "tables"
+    cov = pd.read_csv(tables / "coverage.csv", keep_default_na=False)
+    assert list(cov.columns[:5]) == ["claim_id", "claim", "outlet", "status", "evidence"]
+    assert {"start", "end", "n_outlets"} <= set(cov.columns)
+    assert set(cov["status"]) == {"reported", "attributed", "absent"}
+    # every claim has a row for each of the five seed outlets
+    assert (cov.groupby("claim_id")["outlet"].nunique() == 5).all()
+    frames = pd.read_csv(tables / "frames.csv")
+    assert list(frames.columns[:5]) == ["outlet", "frame", "label", "share", "sentences"]
+    assert len(frames) == 5 * 7 and frames["share"].between(0, 1).all()
+    fe = pd.read_csv(tables / "frame_evidence.csv")
+    assert {"outlet", "article", "sentence", "start", "end", "frame", "indicators", "text"} <= set(fe.columns)
+    for name, cols in (("exclusive_claims", {"outlet", "claim", "status"}),
+                       ("mentions", {"outlet", "article", "actor", "alias", "start", "end"}),
+                       ("naming_evidence", {"outlet", "article", "concept", "variant", "start", "end", "sentence"}),
+                       ("sentiment_evidence", {"start", "end", "evidence"})):
+        assert cols <= set(pd.read_csv(tables / f"{name}.csv").columns), name
+
+
 def test_report_on_missing_folder_is_a_clear_error(tmp_path, capsys):
     code = main(["report", str(tmp_path / "nowhere"), "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
@@ -137,3 +161,17 @@ def test_no_progress_bar_for_a_handful_of_articles(monkeypatch):
     monkeypatch.setattr(sys, "stderr", stream)
     framing.analyze(framing.load_corpus())  # the five seeds
     assert "".join(stream.parts) == ""
+
+
+def test_report_story_option_keeps_stories_apart(tmp_path, capsys):
+    import pandas as pd
+
+    # the five seeds carry five different dates (2024-01, 2024-01-15, 2024-07-07, 2024-08, 2025-03):
+    # one story per article, so no claim is shared
+    out = tmp_path / "out"
+    assert main(["report", "--out", str(out), "--story", "date"]) == 0
+    cov = pd.read_csv(out / "tables" / "coverage.csv")
+    assert (cov["n_outlets"] == 1).all()
+    code = main(["report", "--out", str(out), "--story", "storyline"])
+    err = capsys.readouterr().err
+    assert code == 2 and "no field 'storyline'" in err and "Traceback" not in err

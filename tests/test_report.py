@@ -62,7 +62,7 @@ def test_report_is_self_contained(seeds_html):
 
 def test_report_has_every_section_with_how_to_read_and_limit(seeds_html):
     for sid in ("summary", "actor_sentiment", "quotation_balance", "attribution_verbs", "loaded", "naming",
-                "distinctive", "readability", "evidence", "articles"):
+                "coverage", "frames", "distinctive", "readability", "evidence", "articles"):
         m = re.search(rf"<section id='{sid}'>(.*?)</section>", seeds_html, re.S)
         assert m, sid
         assert "<p class='how'>" in m.group(1) and "<p class='limit'>Limit: " in m.group(1), sid
@@ -232,3 +232,65 @@ def test_marked_article_tints_mentions_when_the_analysis_has_them():
     assert out == ("<span class='sent' id='s-a-0' title='sentiment in this sentence: Russia -1.00'>"
                    "<span class='mention' title='Russia: -1.00' style='background:rgb(255,135,135)'>Russia</span>"
                    "</span><span class='sent' title='sentiment in this sentence: Russia -1.00'> met Japan.</span>")
+
+
+# -- what's covered and the frame profile ---------------------------------------------------
+def _section(page: str, sid: str) -> str:
+    return re.search(rf"<section id='{sid}'>(.*?)</section>", page, re.S).group(1)
+
+
+def test_coverage_cell_links_to_the_outlets_sentences_in_the_article(seeds, seeds_html):
+    # the defence pact (claims_expectations.md): NEO reports it in its own voice
+    cov = seeds.coverage
+    row = cov[(cov["outlet"] == "neo") & cov["evidence"].str.contains("comprehensive strategic partnership agreement")]
+    cid = int(row.iloc[0]["claim_id"])
+    target = ev.claim_list(cid, "neo")
+    section = _section(seeds_html, "coverage")
+    assert f"<a href='#{target}'>reported</a>" in section
+    block = _block(seeds_html, target)
+    assert "comprehensive strategic partnership agreement" in block
+    passage = re.search(r"<li><a href='#([a-z0-9-]+)'>", block).group(1)
+    assert re.search(rf"<span class='claim' id='{passage}'", seeds_html)
+    # an absent outlet's cell is not a link
+    assert "<td class='absent'" in section
+
+
+def test_coverage_lists_what_only_one_outlet_carries(seeds, seeds_html):
+    section = _section(seeds_html, "coverage")
+    assert "<h3>Only in this outlet</h3>" in section
+    only = seeds.exclusive_claims
+    first = only[only["outlet"] == "bihane"].iloc[0]
+    target = ev.claim_passage_id(first["article"], first["start"])
+    assert f"href='#{target}'" in section
+    assert re.search(rf"<span class='claim' id='{target}'", seeds_html)
+
+
+def test_frame_profile_links_each_share_to_its_sentences_and_words(seeds_html):
+    section = _section(seeds_html, "frames")
+    assert "<p class='how'>" in section and "<p class='limit'>Limit: " in section
+    # Bihane's economic sentences (claims_expectations.md: the most economic-frame sentences of the five)
+    target = ev.frame_list("bihane", "economic")
+    assert f"href='#{target}'" in section and "class='fbar'" in section
+    block = _block(seeds_html, target)
+    first = re.search(r"<li><a href='#([a-z0-9-]+)'>([^<]+)</a>", block)
+    assert first.group(2).strip()  # the indicator words are the link text
+    assert re.search(rf"<span class='fsent' id='{first.group(1)}'", seeds_html)
+
+
+def test_markdown_has_coverage_and_frames(seeds):
+    md = render_markdown(seeds)
+    assert "## What's covered: claims across outlets" in md and "### Only in this outlet" in md
+    assert "## Frame profile" in md
+    assert f"(#{ev.frame_list('neo', 'conflict')})" in md
+
+
+def test_coverage_without_shared_claims_says_so(tmp_path):
+    a = _tiny_analysis({"one": "The weather was mild on Tuesday in the northern valley towns.\n",
+                        "two": "Farmers planted beans and maize in the southern fields last week.\n"})
+    page = render_html(a)
+    section = _section(page, "coverage")
+    assert "No claim is carried by two outlets or more." in section
+    # each outlet carries its own sentence only: both are 'only in this outlet'
+    assert "<h4>one</h4>" in section and "<h4>two</h4>" in section
+    p = _parse(page)
+    assert not set(p.hrefs) - p.ids

@@ -50,3 +50,199 @@ def test_balance_index_three_sides_even():
 @pytest.mark.parametrize("words, sides", [({}, ("A", "B")), ({"other": 9}, ("A", "B")), ({"A": 3}, ("A",))])
 def test_balance_index_undefined(words, sides):
     assert math.isnan(balance_index(words, sides))
+
+
+# -- the tables built from evidence rows ------------------------------------------------
+# Expected values below come from reading the short texts against the data files
+# (frames.csv, claim_synonyms.csv, actors.toml, naming.csv), not from the code's output.
+import pandas as pd  # noqa: E402
+
+import framing  # noqa: E402
+
+
+def _analyse(texts: dict[str, str], **options):
+    df = pd.DataFrame({"outlet_id": list(texts), "text": list(texts.values()), "title": [f"T {o}" for o in texts]})
+    return framing.analyze(framing.Corpus.from_dataframe(df), **options)
+
+
+def _text_of(analysis, outlet):
+    arts = analysis.articles
+    return str(arts[arts["outlet"] == outlet]["text"].iloc[0])
+
+
+RATES = {
+    "a": "The central bank raised interest rates by half a point on Tuesday.\n\n"
+         "Floods forced thousands of residents from their homes in the north.\n",
+    "b": "On Tuesday the central bank lifted its key interest rate by half a point, the governor said.\n\n"
+         "A new museum of modern art opened its doors in the capital.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def rates():
+    return _analyse(RATES)
+
+
+def test_coverage_has_one_row_per_claim_and_outlet_with_status_and_offsets(rates):
+    cov = rates.coverage
+    assert list(cov.columns[:5]) == ["claim_id", "claim", "outlet", "status", "evidence"]
+    assert {"start", "end", "article", "n_outlets"} <= set(cov.columns)
+    # the rate rise: 'a' tells it in its own voice, 'b' only as what the governor said
+    rate = cov[cov["evidence"].str.contains("central bank")]
+    assert dict(zip(rate["outlet"], rate["status"])) == {"a": "reported", "b": "attributed"}
+    assert set(rate["n_outlets"]) == {2}
+    # floods (only a) and the museum (only b): three claims, two rows each
+    assert cov["claim_id"].nunique() == 3 and len(cov) == 6
+    for _, r in cov[cov["status"] != "absent"].iterrows():
+        assert _text_of(rates, r["outlet"])[int(r["start"]):int(r["end"])] == r["evidence"]
+    absent = cov[cov["status"] == "absent"]
+    assert (absent["evidence"] == "").all() and absent["start"].isna().all()
+
+
+def test_exclusive_claims_are_the_claims_one_outlet_alone_carries(rates):
+    only = rates.exclusive_claims
+    assert dict(zip(only["outlet"], only["claim"])) == {
+        "a": "Floods forced thousands of residents from their homes in the north.",
+        "b": "A new museum of modern art opened its doors in the capital."}
+    assert set(only["status"]) == {"reported"}
+
+
+def test_claim_statements_point_into_the_articles(rates):
+    cs = rates.claim_statements
+    assert len(cs) == 4  # two sentences per article, one statement each
+    for _, r in cs.iterrows():
+        assert _text_of(rates, r["outlet"])[int(r["start"]):int(r["end"])] == r["text"]
+    voice = dict(zip(cs["text"], cs["voice"]))
+    assert voice["On Tuesday the central bank lifted its key interest rate by half a point, the governor said."] \
+        == "attributed"
+    assert voice["A new museum of modern art opened its doors in the capital."] == "reported"
+
+
+def test_story_keys_keep_articles_of_different_stories_apart():
+    # the same two articles, declared as two stories: the rate rise is no longer one claim
+    apart = _analyse(RATES, story=lambda article: article.outlet_id)
+    assert (apart.coverage["n_outlets"] == 1).all()
+    assert apart.coverage["claim_id"].nunique() == 4
+
+
+FRAMED = ("Troops crossed the border at dawn. The two foreign ministers held talks in Hanoi. "
+          "The weather was mild on Tuesday. Soldiers and diplomats met.\n")
+
+
+def test_frame_shares_count_sentences_per_frame():
+    fr = _analyse({"x": FRAMED, "y": "The weather was mild on Tuesday. Nothing else happened here at all.\n"})
+    shares = {(r["outlet"], r["frame"]): (r["share"], r["sentences"]) for _, r in fr.frames.iterrows()}
+    # x: sentences 1 and 4 count for conflict (troops, soldiers), 2 and 4 for diplomacy
+    # (foreign ministers / talks, diplomats / met): 2 of 4 each; nothing else
+    assert shares[("x", "conflict")] == (0.5, 2)
+    assert shares[("x", "diplomacy")] == (0.5, 2)
+    assert shares[("x", "economic")] == (0.0, 0)
+    # y has no frame word: every frame at zero, but every frame listed
+    assert {f for (o, f), v in shares.items() if o == "y" and v == (0.0, 0)} == set(framing.load_frames().names)
+    assert list(fr.frames.columns[:5]) == ["outlet", "frame", "label", "share", "sentences"]
+
+
+def test_frame_evidence_shows_why_a_sentence_counted():
+    fe = _analyse({"x": FRAMED}).frame_evidence
+    last = fe[fe["text"] == "Soldiers and diplomats met."]
+    assert dict(zip(last["frame"], last["indicators"])) == {"conflict": "Soldiers", "diplomacy": "diplomats; met"}
+    assert set(last["sentence"]) == {3}
+    text = FRAMED.strip()
+    for _, r in fe.iterrows():
+        assert text[int(r["start"]):int(r["end"])] == r["text"]
+
+
+def test_mentions_naming_and_sentiment_evidence_carry_offsets():
+    text = "Russia and North Korea met on Monday. The DPRK said the talks went well.\n"
+    a = _analyse({"x": text, "y": "Russia and North Korea met."})
+    m = a.mentions[a.mentions["outlet"] == "x"]
+    assert {"outlet", "article", "actor", "alias", "start", "end"} <= set(m.columns)
+    clean = _text_of(a, "x")
+    got = [(r["actor"], r["alias"]) for _, r in m.iterrows()]
+    assert got[:2] == [("Russia", "Russia"), ("North Korea", "North Korea")]
+    assert ("North Korea", "DPRK") in got
+    for _, r in m.iterrows():
+        assert clean[int(r["start"]):int(r["end"])] == r["alias"]
+    ne = a.naming_evidence
+    dprk = ne[(ne["outlet"] == "x") & (ne["variant"] == "DPRK")]
+    assert len(dprk) == 1 and dprk.iloc[0]["concept"] == "north_korea"
+    assert dprk.iloc[0]["sentence"] == "The DPRK said the talks went well."
+    assert clean[int(dprk.iloc[0]["start"]):int(dprk.iloc[0]["end"])] == "DPRK"
+    se = a.sentiment_evidence
+    assert {"start", "end"} <= set(se.columns)
+    for _, r in se.iterrows():
+        assert _text_of(a, r["outlet"])[int(r["start"]):int(r["end"])] == r["evidence"]
+
+
+def test_a_bad_story_option_is_a_clear_error():
+    from framing.errors import FramingError
+
+    with pytest.raises(FramingError, match="no field 'storyline'"):
+        _analyse({"x": FRAMED}, story="storyline")
+    with pytest.raises(FramingError, match="threshold must be a number"):
+        _analyse({"x": FRAMED}, claim_threshold=2)
+
+
+# -- the seeds, against tests/data/claims_expectations.md (written before the aligner was run)
+@pytest.fixture(scope="module")
+def seeds():
+    return framing.analyze(framing.load_corpus())
+
+
+def _claim_status(analysis, outlet, words):
+    cov = analysis.coverage
+    hits = cov[(cov["outlet"] == outlet) & cov["evidence"].apply(lambda e: all(w in e for w in words))]
+    assert len(hits), f"no claim of {outlet} holds {words}"
+    cid = hits.iloc[0]["claim_id"]
+    rows = cov[cov["claim_id"] == cid]
+    return dict(zip(rows["outlet"], rows["status"]))
+
+
+def test_seed_coverage_troops_and_munitions(seeds):
+    status = _claim_status(seeds, "koreatimes", ["relied on North Korea for ammunition"])
+    assert status["koreatimes"] == "reported"
+    assert status["vov"] == "attributed"     # "US officials have been claiming that the DPRK is supporting Russia"
+    assert status["sputnik"] == "absent"
+
+
+def test_seed_coverage_preparing_a_putin_visit(seeds):
+    status = _claim_status(seeds, "vov", ["Putin intends to visit"])
+    assert status["vov"] == "attributed"     # "..., KCNA said"
+    assert status["sputnik"] != "absent"
+
+
+def test_seed_coverage_defence_pact(seeds):
+    status = _claim_status(seeds, "neo", ["comprehensive strategic partnership agreement"])
+    assert status["neo"] == "reported" and status["koreatimes"] == "reported"
+    assert status["vov"] == "absent" and status["sputnik"] == "absent"
+
+
+def _shares(analysis):
+    fr = analysis.frames
+    return {o: dict(zip(g["frame"], g["share"])) for o, g in fr.groupby("outlet")}
+
+
+def test_seed_frames_table_follows_the_reading(seeds):
+    s = _shares(seeds)
+    for outlet in ("vov", "sputnik"):
+        assert max(s[outlet], key=s[outlet].get) == "diplomacy"
+    # VOV: diplomacy, then conflict/security
+    assert sorted(s["vov"], key=s["vov"].get, reverse=True)[:2] == ["diplomacy", "conflict"]
+    assert max(s, key=lambda o: s[o]["economic"]) == "bihane"
+    assert s["neo"]["world_order"] > s["koreatimes"]["world_order"]
+    assert abs(s["neo"]["conflict"] - s["neo"]["diplomacy"]) < 0.1
+    # Bihane: conflict and diplomacy about equally
+    assert abs(s["bihane"]["conflict"] - s["bihane"]["diplomacy"]) < 0.1
+
+
+def test_a_story_too_large_to_align_is_skipped_with_a_warning(monkeypatch):
+    from framing import tables
+    from framing.errors import FramingWarning
+
+    monkeypatch.setattr(tables, "MAX_STORY_STATEMENTS", 3)  # the two articles hold four statements
+    with pytest.warns(FramingWarning, match="claims not aligned for story None: 4 statements"):
+        a = _analyse(RATES)
+    assert a.coverage.empty and a.exclusive_claims.empty
+    # split into stories of two statements each, both are aligned
+    b = _analyse(RATES, story={a_id: a_id for a_id in a.articles["article"]})
+    assert b.coverage["claim_id"].nunique() == 4

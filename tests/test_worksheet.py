@@ -166,3 +166,29 @@ def test_numbering_is_continuous(seeds):
     page = render_worksheet(seeds, fill_questions(seeds), key=False)
     numbers = [int(n) for n in re.findall(r"<span class='n'>(\d+)\.</span>", page)]
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_seed_sheet_asks_about_a_claim_only_one_outlet_carries(seeds, seed_questions):
+    q = seed_questions["only_here"]
+    assert q.part == "hunt"
+    only = seeds.exclusive_claims
+    outlet = q.question.split(" carries")[0].removeprefix("Only ")
+    claim = re.search(r"“(.*)”", q.question).group(1)
+    # the claim is one of that outlet's 'only in this outlet' claims, and it is in that outlet's article only
+    assert claim in set(only[only["outlet"] == outlet]["claim"])
+    arts = seeds.articles
+    assert [o for o, text in zip(arts["outlet"], arts["text"]) if claim in " ".join(text.split())] == [outlet]
+    assert q.answer.startswith(f"{outlet} tells it ")
+    assert "What's covered" in q.check
+
+
+def test_exclusive_claim_question_is_skipped_when_every_claim_is_shared():
+    same = "The council approved the new car park on Monday after a long debate.\n"
+    a = _analysis({"gazette": same, "herald": same})
+    assert a.exclusive_claims.empty
+    assert "only_here" not in {f.id for f in fill_questions(a)}
+
+
+def test_exclusive_claim_question_is_skipped_for_one_outlet():
+    a = _analysis({"solo": "The council approved the new car park on Monday after a long debate.\n"})
+    assert "only_here" not in {f.id for f in fill_questions(a)}

@@ -1,12 +1,15 @@
 """One article's cleaned text with its evidence marked, as HTML.
 
 Marks come from the evidence tables (offsets into the cleaned text), in
-layers: the sentences an actor score rests on, quotes (by the speaker's side)
-and their speakers, loaded terms, and actor mentions when the analysis has a
-``mentions`` table. Marks of different layers may overlap without nesting, so
-the text is cut at every mark boundary and each piece is wrapped in the
-spans of the marks that cover it; a mark's id sits on its first piece, which
-is where a link to it lands.
+layers: sentences counted for a frame, the sentences an actor score rests on,
+the statements of claims shared across outlets, quotes (by the speaker's
+side) and their speakers, loaded terms, and actor mentions when the analysis
+has a ``mentions`` table. Frame sentences and claim statements carry no
+colour of their own; they are there for the report's links to land on.
+Marks of different layers may overlap without nesting, so the text is cut at
+every mark boundary and each piece is wrapped in the spans of the marks that
+cover it; a mark's id sits on its first piece, which is where a link to it
+lands.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import pandas as pd
 from . import evidence as ev
 
 #: layers from the outermost to the innermost
-LAYERS = ("sentence", "quote", "speaker", "loaded", "mention")
+LAYERS = ("passage", "sentence", "claim", "quote", "speaker", "loaded", "mention")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def _quote_class(side: str, sides: tuple[str, ...]) -> str:
     return "q-other" if side == "other" else "q-unknown"
 
 
-def _marks(sentences, quotes, loaded, sides, mentions) -> dict[str, list[Mark]]:
+def _marks(sentences, quotes, loaded, sides, mentions, claims=None, frame_sentences=None) -> dict[str, list[Mark]]:
     from .html import tone_colour
 
     marks: dict[str, list[Mark]] = {layer: [] for layer in LAYERS}
@@ -72,6 +75,17 @@ def _marks(sentences, quotes, loaded, sides, mentions) -> dict[str, list[Mark]]:
         marks["loaded"].append(Mark(int(h["start"]), int(h["end"]), "loaded",
                                     f"{h['category']} ({h['voice']} voice): {h['note']}",
                                     ev.loaded_id(h["article"], h["start"])))
+    if frame_sentences is not None:
+        for _, g in frame_sentences.groupby("start", sort=True):
+            first = g.iloc[0]
+            tip = "frames: " + "; ".join(f"{r['frame']} ({r['indicators']})" for _, r in g.iterrows())
+            marks["passage"].append(Mark(int(first["start"]), int(first["end"]), "fsent", tip,
+                                         ev.frame_sentence_id(first["article"], first["start"])))
+    if claims is not None:
+        for _, c in claims.drop_duplicates("start").iterrows():
+            marks["claim"].append(Mark(int(c["start"]), int(c["end"]), "claim",
+                                       f"claim {int(c['claim_id'])} ({c['voice']})",
+                                       ev.claim_passage_id(c["article"], c["start"])))
     if mentions is not None:
         for _, m in mentions.iterrows():
             marks["mention"].append(Mark(int(m["start"]), int(m["end"]), "mention",
@@ -81,10 +95,14 @@ def _marks(sentences, quotes, loaded, sides, mentions) -> dict[str, list[Mark]]:
 
 
 def marked_article(text: str, *, sentences: pd.DataFrame, quotes: pd.DataFrame, loaded: pd.DataFrame,
-                   sides: tuple[str, ...], mentions: pd.DataFrame | None = None) -> str:
-    """``text`` escaped, with the evidence marks as nested spans."""
+                   sides: tuple[str, ...], mentions: pd.DataFrame | None = None, claims: pd.DataFrame | None = None,
+                   frame_sentences: pd.DataFrame | None = None) -> str:
+    """``text`` escaped, with the evidence marks as nested spans.
+
+    ``claims`` (rows of ``claim_statements``) and ``frame_sentences`` (rows
+    of ``frame_evidence``) are optional link targets."""
     n = len(text)
-    marks = _marks(sentences, quotes, loaded, sides, mentions)
+    marks = _marks(sentences, quotes, loaded, sides, mentions, claims, frame_sentences)
     cover = {layer: [-1] * n for layer in LAYERS}
     cuts = {0, n}
     for layer in LAYERS:

@@ -53,8 +53,14 @@ def sentence_span(text: str, sentence: str, context_start: int, context_end: int
 
 def sentence_rows(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """``sentiment_evidence`` with the sentence's offsets (``s_start``,
-    ``s_end``) and its anchor (``sid``) added."""
+    ``s_end``) and its anchor (``sid``) added. The offsets are the table's
+    ``start``/``end`` columns; tables written before those columns existed
+    get them by finding the sentence in the article text."""
     ev = t["sentiment_evidence"].copy()
+    if {"start", "end"} <= set(ev.columns):
+        ev["s_start"], ev["s_end"] = ev["start"].astype(int), ev["end"].astype(int)
+        ev["sid"] = [anchor("s", a, s) for a, s in zip(ev["article"], ev["sentence"])]
+        return ev
     texts = dict(zip(t["articles"]["article"].astype(str), t["articles"]["text"].astype(str)))
     starts, ends = [], []
     for _, r in ev.iterrows():
@@ -79,6 +85,16 @@ def article_id(article) -> str:
     return anchor("article", article)
 
 
+def claim_passage_id(article, start) -> str:
+    """Where a claim's statement lies in its article."""
+    return anchor("c", article, int(start))
+
+
+def frame_sentence_id(article, start) -> str:
+    """Where a sentence counted for a frame lies in its article."""
+    return anchor("f", article, int(start))
+
+
 # ids of the evidence lists that figures link to
 def sentiment_list(outlet, actor) -> str:
     return anchor("sent", outlet, actor)
@@ -90,6 +106,32 @@ def quotes_list(outlet, side=None) -> str:
 
 def loaded_list(outlet, voice, category=None) -> str:
     return anchor("loaded", outlet, voice) if category is None else anchor("loaded", outlet, voice, category)
+
+
+def claim_list(claim_id, outlet) -> str:
+    return anchor("claim", int(claim_id), outlet)
+
+
+def frame_list(outlet, frame) -> str:
+    return anchor("frame", outlet, frame)
+
+
+#: Claims shown in the coverage matrix: those carried by two outlets or more, the most widely carried first.
+COVERAGE_ROWS = 30
+
+
+def shared_claims(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The rows of ``coverage`` for the claims the report shows: carried by
+    at least two outlets, most outlets first, at most :data:`COVERAGE_ROWS`."""
+    cov = t.get("coverage")
+    if cov is None or cov.empty:
+        return pd.DataFrame(columns=[] if cov is None else cov.columns)
+    shared = cov[cov["n_outlets"] >= 2]
+    order = (shared.drop_duplicates("claim_id").sort_values(["n_outlets", "claim_id"], ascending=[False, True],
+                                                            kind="stable")["claim_id"].head(COVERAGE_ROWS))
+    rank = {c: i for i, c in enumerate(order)}
+    shared = shared[shared["claim_id"].isin(rank)]
+    return shared.assign(_rank=shared["claim_id"].map(rank)).sort_values("_rank", kind="stable").drop(columns="_rank")
 
 
 def outlets(t: dict[str, pd.DataFrame]) -> list[str]:

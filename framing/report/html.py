@@ -41,6 +41,9 @@ p.how{margin:.2em 0;color:#333}p.limit{margin:.2em 0 .6em;color:#8a4b00;font-siz
 .speaker{font-weight:bold}
 .loaded{border-bottom:2px solid #b00020}
 .mention{border-radius:2px;outline:1px solid rgba(0,0,0,.15)}
+.cov td{text-align:center;min-width:5.5em}.cov td.claim{text-align:left;max-width:28em}
+.cov td.reported{background:#cfe8cf}.cov td.attributed{background:#fbe3b8}.cov td.absent{background:#f4f4f4;color:#888}
+.fbar{display:inline-block;height:10px;background:#4a6fa5;vertical-align:middle;margin-right:4px}
 .ev{margin:.6em 0 1em;padding:.2em .6em;border-left:3px solid #ddd}
 .ev li{margin:.2em 0}
 :target{outline:3px solid #f9a825;scroll-margin-top:2em}
@@ -258,6 +261,80 @@ class _Report:
         out.append("</tbody></table></div><details><summary>The table</summary>" + html_table(nm) + "</details>")
         return "".join(out)
 
+    def coverage(self) -> str:
+        shared = ev.shared_claims(self.t)
+        out = []
+        if shared.empty:
+            out.append("<p><em>No claim is carried by two outlets or more.</em></p>")
+        else:
+            out.append("<p class='legend'><span style='background:#cfe8cf'>reported: in the "
+                       "outlet's own voice</span><span style='background:#fbe3b8'>attributed: only as somebody's "
+                       "words</span><span style='background:#f4f4f4'>absent</span></p>")
+            out.append("<div class='wrap'><table class='cov'><thead><tr><th>claim</th>"
+                       + "".join(f"<th>{html.escape(o)}</th>" for o in self.outlets) + "</tr></thead><tbody>")
+            for cid, rows in shared.groupby("claim_id", sort=False):
+                by_outlet = rows.set_index("outlet")
+                out.append(f"<tr><td class='claim'>{html.escape(str(rows.iloc[0]['claim']))}</td>")
+                for o in self.outlets:
+                    status = str(by_outlet.loc[o, "status"]) if o in by_outlet.index else "absent"
+                    if status == "absent":
+                        out.append("<td class='absent' title='no similar sentence found'>—</td>")
+                        continue
+                    tip = f"{o}: {by_outlet.loc[o, 'evidence']}"
+                    out.append(f"<td class='{html.escape(status)}' title='{html.escape(tip, quote=True)}'>"
+                               f"<a href='#{ev.claim_list(cid, o)}'>{html.escape(status)}</a></td>")
+                out.append("</tr>")
+            out.append("</tbody></table></div>")
+        out.append("<h3>Only in this outlet</h3>")
+        only = self.t.get("exclusive_claims")
+        if only is None or only.empty or len(self.outlets) < 2:
+            out.append("<p><em>No claim is carried by one outlet alone, or there is only one outlet.</em></p>")
+        else:
+            for o in self.outlets:
+                rows = only[only["outlet"] == o]
+                if rows.empty:
+                    continue
+                items = "".join(f"<li><a href='#{ev.claim_passage_id(r['article'], r['start'])}'>"
+                                f"{html.escape(str(r['status']))}</a> {html.escape(str(r['claim']))}</li>"
+                                for _, r in rows.iterrows())
+                out.append(f"<h4>{html.escape(o)}</h4><ol>{items}</ol>")
+        if not shared.empty:
+            out.append("<details><summary>The table (claims shown above; every claim is in "
+                       "tables/coverage.csv)</summary>"
+                       + html_table(shared.drop(columns=["article", "start", "end"]),
+                                    link=lambda r, c: ev.claim_list(r["claim_id"], r["outlet"])
+                                    if c == "status" and r["status"] != "absent" else None) + "</details>")
+        return "".join(out)
+
+    def frames(self) -> str:
+        fr = self.t.get("frames")
+        if fr is None or fr.empty:
+            return "<p><em>No frame table.</em></p>"
+        names = list(dict.fromkeys(fr["frame"]))
+        labels = dict(zip(fr["frame"], fr["label"]))
+        out = ["<div class='wrap'><table class='frames'><thead><tr><th>outlet</th>",
+               *(f"<th>{html.escape(str(labels[f]))}</th>" for f in names), "</tr></thead><tbody>"]
+        for o in self.outlets:
+            out.append(f"<tr><th>{html.escape(o)}</th>")
+            for f in names:
+                r = fr[(fr["outlet"] == o) & (fr["frame"] == f)]
+                if r.empty or ev.is_missing(r.iloc[0]["share"]):
+                    out.append("<td>—</td>")
+                    continue
+                r = r.iloc[0]
+                share, n = float(r["share"]), int(r["sentences"])
+                label = f"{share:.0%}"
+                tip = f"{o}, {labels[f]}: {n} of {int(r['total_sentences'])} sentences"
+                link = f"<a href='#{ev.frame_list(o, f)}'>{label}</a>" if n else label
+                out.append(f"<td title='{html.escape(tip, quote=True)}'><span class='fbar' "
+                           f"style='width:{100 * share:.0f}px'></span>{link} <small>({n})</small></td>")
+            out.append("</tr>")
+        out.append("</tbody></table></div>")
+        out.append("<details><summary>The table</summary>" + html_table(
+            fr, link=lambda r, c: ev.frame_list(r["outlet"], r["frame"])
+            if c in ("share", "sentences") and int(r["sentences"]) else None) + "</details>")
+        return "".join(out)
+
     def distinctive(self) -> str:
         dist, sim = self.t["distinctive"], self.t["similarity"]
         out = ["<table><tr><th>outlet</th><th>most distinctive terms (z)</th></tr>"]
@@ -293,7 +370,38 @@ class _Report:
         return "".join(out)
 
     def evidence(self) -> str:
-        return "".join([self._sentence_lists(), self._quote_lists(), self._loaded_lists()])
+        return "".join([self._sentence_lists(), self._quote_lists(), self._loaded_lists(), self._claim_lists(),
+                        self._frame_lists()])
+
+    def _claim_lists(self) -> str:
+        members = self.t.get("claim_statements")
+        shared = ev.shared_claims(self.t)
+        if members is None or shared.empty:
+            return ""
+        out = ["<h3>Statements behind each coverage cell</h3>"]
+        for _, c in shared[shared["status"] != "absent"].iterrows():
+            rs = members[(members["claim_id"] == c["claim_id"]) & (members["outlet"] == c["outlet"])]
+            items = "".join(f"<li><a href='#{ev.claim_passage_id(r['article'], r['start'])}'>"
+                            f"{html.escape(str(r['voice']))}</a> {html.escape(str(r['text']))}</li>"
+                            for _, r in rs.iterrows())
+            out.append(f"<div class='ev' id='{ev.claim_list(c['claim_id'], c['outlet'])}'><h4>"
+                       f"{html.escape(str(c['outlet']))} on claim {int(c['claim_id'])}: "
+                       f"{html.escape(str(c['status']))}</h4><ol>{items}</ol></div>")
+        return "".join(out)
+
+    def _frame_lists(self) -> str:
+        fe, fr = self.t.get("frame_evidence"), self.t.get("frames")
+        if fe is None or fr is None or fe.empty:
+            return ""
+        labels = dict(zip(fr["frame"], fr["label"]))
+        out = ["<h3>Sentences behind each frame share</h3>"]
+        for (o, f), rs in fe.groupby(["outlet", "frame"], sort=False):
+            items = "".join(f"<li><a href='#{ev.frame_sentence_id(r['article'], r['start'])}'>"
+                            f"{html.escape(str(r['indicators']))}</a> — {html.escape(str(r['text']))}</li>"
+                            for _, r in rs.iterrows())
+            out.append(f"<div class='ev' id='{ev.frame_list(o, f)}'><h4>{html.escape(str(o))}, "
+                       f"{html.escape(str(labels.get(f, f)))}: {len(rs)} sentences</h4><ol>{items}</ol></div>")
+        return "".join(out)
 
     def _sentence_lists(self) -> str:
         rows = ev.sentence_rows(self.t)
@@ -354,6 +462,14 @@ class _Report:
         rows = ev.sentence_rows(t)
         mentions = t.get("mentions")
         log = t["cleaning_log"]
+        members, frame_ev = t.get("claim_statements"), t.get("frame_evidence")
+        if members is not None:  # only the statements the report links to need a place to land
+            only = t.get("exclusive_claims")
+            linked = set() if only is None else set(zip(only["article"].astype(str), only["start"].astype(int)))
+            shown = set(ev.shared_claims(t)["claim_id"])
+            keep = [cid in shown or (str(a), int(s)) in linked
+                    for cid, a, s in zip(members["claim_id"], members["article"], members["start"])]
+            members = members[keep]
         legend = "".join(f"<span class='q-side{i}'>{html.escape(s)}</span>" for i, s in enumerate(self.sides[:5]))
         out = [f"<p class='legend'>Quotes: {legend}<span class='q-other'>other</span>"
                "<span class='q-unknown'>unknown</span> <span class='loaded'>loaded term</span></p>"]
@@ -364,7 +480,9 @@ class _Report:
             body = marked_article(str(a["text"]), sentences=rows[rows["article"] == aid],
                                   quotes=self.quotes[self.quotes["article"] == aid],
                                   loaded=self.hits[self.hits["article"] == aid], sides=self.sides,
-                                  mentions=None if mentions is None else mentions[mentions["article"] == aid])
+                                  mentions=None if mentions is None else mentions[mentions["article"] == aid],
+                                  claims=None if members is None else members[members["article"] == aid],
+                                  frame_sentences=None if frame_ev is None else frame_ev[frame_ev["article"] == aid])
             out.append(f"<div class='article'>{body}</div>")
             lg = log[log["article"] == aid].drop(columns=["outlet", "article"])
             out.append(f"<details><summary>Cleaning log: {len(lg)} removals</summary>{html_table(lg)}</details>")

@@ -106,6 +106,53 @@ class _Markdown:
     def naming(self):
         return md_table(self.t["naming"])
 
+    def coverage(self):
+        shared = ev.shared_claims(self.t)
+        outlets = self.rep.outlets
+        out = []
+        if shared.empty:
+            out.append("_No claim is carried by two outlets or more._\n")
+        else:
+            lines = ["| claim | " + " | ".join(md_text(o) for o in outlets) + " |", "|---|" + "---|" * len(outlets)]
+            for cid, rows in shared.groupby("claim_id", sort=False):
+                status = dict(zip(rows["outlet"], rows["status"]))
+                cells = [f"[{md_text(status[o])}](#{ev.claim_list(cid, o)})" if status.get(o, "absent") != "absent"
+                         else "—" for o in outlets]
+                lines.append(f"| {md_text(rows.iloc[0]['claim'])} | " + " | ".join(cells) + " |")
+            out.append("\n".join(lines) + "\n\nreported = in the outlet's own voice; attributed = only as "
+                       "somebody's words; — = no similar sentence found.\n")
+        out.append("### Only in this outlet\n")
+        only = self.t.get("exclusive_claims")
+        if only is None or only.empty or len(outlets) < 2:
+            out.append("_No claim is carried by one outlet alone, or there is only one outlet._\n")
+        else:
+            for o in outlets:
+                rows = only[only["outlet"] == o]
+                if len(rows):
+                    out.append(f"**{md_text(o)}**\n\n" + "\n".join(
+                        f"1. ({md_text(r['status'])}) {md_text(r['claim'])}" for _, r in rows.iterrows()) + "\n")
+        return "\n".join(out)
+
+    def frames(self):
+        fr = self.t.get("frames")
+        if fr is None or fr.empty:
+            return "_No frame table._\n"
+        names = list(dict.fromkeys(fr["frame"]))
+        labels = dict(zip(fr["frame"], fr["label"]))
+        lines = ["| outlet | " + " | ".join(md_text(labels[f]) for f in names) + " |", "|---|" + "---|" * len(names)]
+        for o in self.rep.outlets:
+            cells = []
+            for f in names:
+                r = fr[(fr["outlet"] == o) & (fr["frame"] == f)]
+                if r.empty or ev.is_missing(r.iloc[0]["share"]):
+                    cells.append("—")
+                    continue
+                share, n = float(r.iloc[0]["share"]), int(r.iloc[0]["sentences"])
+                figure = f"[{share:.0%}](#{ev.frame_list(o, f)})" if n else f"{share:.0%}"
+                cells.append(f"`{_bar(share, 10) or '·'}` {figure} ({n})")
+            lines.append(f"| {md_text(o)} | " + " | ".join(cells) + " |")
+        return "\n".join(lines) + "\n"
+
     def distinctive(self):
         return md_table(self.t["distinctive"]) + "\n" + md_table(self.t["similarity"], index=True)
 
@@ -144,6 +191,25 @@ class _Markdown:
             out += [f"1. **{md_text(r['text'])}** ({md_text(r['note'])}): {md_text(r['evidence'])}"
                     for _, r in rs.iterrows()]
             out.append("")
+        members = self.t.get("claim_statements")
+        shared = ev.shared_claims(self.t)
+        if members is not None and not shared.empty:
+            out.append("### Statements behind each coverage cell\n")
+            for _, c in shared[shared["status"] != "absent"].iterrows():
+                rs = members[(members["claim_id"] == c["claim_id"]) & (members["outlet"] == c["outlet"])]
+                out.append(f"<a id=\"{ev.claim_list(c['claim_id'], c['outlet'])}\"></a>\n\n**{md_text(c['outlet'])} "
+                           f"on claim {int(c['claim_id'])}**: {md_text(c['status'])}\n")
+                out += [f"1. ({md_text(r['voice'])}) {md_text(r['text'])}" for _, r in rs.iterrows()]
+                out.append("")
+        fe, fr = self.t.get("frame_evidence"), self.t.get("frames")
+        if fe is not None and fr is not None and not fe.empty:
+            labels = dict(zip(fr["frame"], fr["label"]))
+            out.append("### Sentences behind each frame share\n")
+            for (o, f), rs in fe.groupby(["outlet", "frame"], sort=False):
+                out.append(f"<a id=\"{ev.frame_list(o, f)}\"></a>\n\n**{md_text(o)}, {md_text(labels.get(f, f))}**: "
+                           f"{len(rs)} sentences\n")
+                out += [f"1. **{md_text(r['indicators'])}**: {md_text(r['text'])}" for _, r in rs.iterrows()]
+                out.append("")
         for o in self.rep.outlets:  # the figures of the summary link to all of an outlet's hits in one voice
             for voice in ("own", "quoted"):
                 rs = h[(h["outlet"] == o) & (h["voice"] == voice)]

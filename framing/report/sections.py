@@ -37,6 +37,18 @@ SECTIONS = (
     ("naming", "Naming choices",
      "For each concept, which name each outlet uses and its share of that concept's mentions in the outlet.",
      "Only the listed variants are counted; a pronoun or 'the country' is not."),
+    ("coverage", "What's covered: claims across outlets",
+     "Each row is one claim, statements the outlets share in similar words; each cell says whether the outlet "
+     "reports it in its own voice, only attributes it to somebody ('X said …', a quote), or leaves it out. Click "
+     "a cell for the outlet's sentences. Below: claims only one outlet carries.",
+     "Claims are grouped by shared words and a small synonym list, not by meaning: the same fact in other words "
+     "can be missed, a denial lands with the claim it denies, and 'absent' only means no similar sentence was "
+     "found. Read the sentences."),
+    ("frames", "Frame profile",
+     "Each bar is the share of the outlet's sentences that use at least one word of the frame (a sentence can "
+     "count for several frames); click a share for the sentences and the words that made them count.",
+     "Frames are found from indicator words, not meaning: 'security' counts for conflict in any sense, and a "
+     "sanction lifted counts like one imposed."),
     ("distinctive", "Distinctive vocabulary and similarity",
      "Each outlet's most characteristic words against the other outlets (log-odds z-score; 2 or more is a clear "
      "difference), then how alike the outlets' vocabularies are (cosine of tf-idf, 0 to 1; darker = more alike).",
@@ -45,8 +57,8 @@ SECTIONS = (
      "Flesch reading ease (bar; higher = easier) and grade-level scores (higher = harder), from textstat.",
      "The formulas count sentence length and syllables only; long names raise the grade."),
     ("evidence", "Evidence behind the figures",
-     "Every figure above links here: the sentences, quotes and loaded terms it counts, each linking to its place "
-     "in the article.",
+     "Every figure above links here: the sentences, quotes, loaded terms, claim statements and frame sentences "
+     "it counts, each linking to its place in the article.",
      "Scores of single sentences are noisy; read the sentence."),
     ("articles", "The articles, as analysed",
      "The cleaned text of each article: sentences with an actor score tinted by that score (hover for the "

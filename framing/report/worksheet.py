@@ -226,6 +226,28 @@ def fact_distinctive(t, sides):
     return {"outlet": o, "terms": terms}
 
 
+def fact_exclusive_claim(t, sides):
+    """A claim only one outlet carries: of the first-listed claims of each
+    outlet, the first that is a full sentence the outlet tells in its own
+    voice (an attributed one if there is none)."""
+    only = t.get("exclusive_claims")
+    outlets = ev.outlets(t)
+    if only is None or only.empty or len(outlets) < 2:
+        return None
+    text = only["claim"].astype(str)
+    fit = only[text.str.len().between(50, 300)]
+    if fit.empty:
+        return None
+    fit = fit.assign(_own=(fit["status"] != "reported"), _order=fit["outlet"].map(outlets.index))
+    r = fit.sort_values(["_own", "rank", "_order"], kind="stable").iloc[0]
+    o = str(r["outlet"])
+    voice = ("in its own voice" if r["status"] == "reported"
+             else "only as somebody's words (a quote or 'X said')")
+    return {"outlet": o, "claim": " ".join(str(r["claim"]).split()), "voice": voice,
+            "others": _join(x for x in outlets if x != o),
+            "count": int((only["outlet"] == o).sum())}
+
+
 #: fact name -> (function, the names it gives)
 FACTS = {
     "quotes_no_side": (fact_quotes_no_side, ("side", "outlets", "detail")),
@@ -240,6 +262,7 @@ FACTS = {
     "readability_range": (fact_readability_range, ("easiest", "easiest_score", "hardest", "hardest_score")),
     "similar_pair": (fact_similar_pair, ("a", "b", "similarity", "least_a", "least_b", "least_similarity")),
     "distinctive": (fact_distinctive, ("outlet", "terms")),
+    "exclusive_claim": (fact_exclusive_claim, ("outlet", "claim", "voice", "others", "count")),
 }
 
 
