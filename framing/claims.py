@@ -156,17 +156,27 @@ def _clauses(sentence) -> list[tuple[int, int]]:
     return out
 
 
+def _closed(sentence: str) -> bool:
+    """Whether a sentence ends like one: a full stop, question or exclamation
+    mark or an ellipsis, perhaps followed by closing quotes or brackets."""
+    return sentence.rstrip().rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
+
+
 def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[int, int]], *, outlet: str,
                     article: str, attributed_share: float = ATTRIBUTED_SHARE) -> list[Statement]:
     """One :class:`Statement` per clause of each sentence.
 
     A statement is attributed when it carries an attribution frame ("X said
     that ...", "..., according to X") or when at least ``attributed_share``
-    of its characters are inside ``quote_spans``.
+    of its characters are inside ``quote_spans``. Headings and subheadings
+    (a "sentence" with no closing full stop, question or exclamation mark)
+    are not statements: they label a passage rather than report a fact.
     """
     spans = sorted(quote_spans)
     out = []
     for s in sentences:
+        if not _closed(s.text):
+            continue
         for start, end in _clauses(s):
             covered = sum(max(0, min(qe, end) - max(qs, start)) for qs, qe in spans if qs < end and qe > start)
             clause = text[start:end]

@@ -60,6 +60,12 @@ def test_the_conjunction_of_a_clause_break_belongs_to_neither_clause():
                                      "Pyongyang received military technology in return."]
 
 
+def test_headings_are_not_statements():
+    text = "Talks in Moscow\n\nThe two ministers met in Moscow on Monday. Was it a success?"
+    sts = statements_from(text, split_sentences(text), [], outlet="o", article="a")
+    assert [s.text for s in sts] == ["The two ministers met in Moscow on Monday.", "Was it a success?"]
+
+
 def test_a_clause_mostly_inside_a_quote_is_attributed():
     text = 'He called it "a cancer on the whole region and a danger to peace."'
     inner = text.index('"') + 1, text.rindex('"')
