@@ -108,6 +108,8 @@ _HEAD_FRAME = re.compile(r"^(?:[\w'’.,()-]+\s+){0,8}?" + _SPEECH + r"\b(?:\s+\
 #: ", X said(, quoting ...)." or ", according to X." at the tail of a clause.
 _TAIL_FRAME = re.compile(r",\s+(?:according\s+to\s+[^,.;]{1,80}|(?:[\w'’.()-]+\s+){0,10}?" + _SPEECH +
                          r"(?:\s+(?!that\b)[^,.;]{0,60})?)(?:,[^.;]{0,120})?[.!?\"”]*\s*$", re.I)
+#: "X accused Y of ...", "X blamed Y for ...": the clause reports X's accusation, not a fact.
+_ACCUSATION = re.compile(r"\b(?:accus|blam)(?:e|es|ed|ing)\s+(?:[\w'’.-]+\s+){1,6}?(?:of|for)\b", re.I)
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
 
 
@@ -167,7 +169,8 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
     """One :class:`Statement` per clause of each sentence.
 
     A statement is attributed when it carries an attribution frame ("X said
-    that ...", "..., according to X") or when at least ``attributed_share``
+    that ...", "..., according to X"), when it reports an accusation ("X
+    blamed Y for ...", "X accused Y of ..."), or when at least ``attributed_share``
     of its characters are inside ``quote_spans``. Headings and subheadings
     (a "sentence" with no closing full stop, question or exclamation mark)
     are not statements: they label a passage rather than report a fact.
@@ -180,7 +183,7 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
         for start, end in _clauses(s):
             covered = sum(max(0, min(qe, end) - max(qs, start)) for qs, qe in spans if qs < end and qe > start)
             clause = text[start:end]
-            framed = attribution_core(clause)[1]
+            framed = attribution_core(clause)[1] or bool(_ACCUSATION.search(clause))
             attributed = framed or covered / max(1, end - start) >= attributed_share
             out.append(Statement(outlet, article, s.index, start, end, clause, attributed))
     return out

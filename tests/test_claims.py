@@ -60,6 +60,17 @@ def test_the_conjunction_of_a_clause_break_belongs_to_neither_clause():
                                      "Pyongyang received military technology in return."]
 
 
+@pytest.mark.parametrize("text, attributed", [
+    ("The opposition blamed the government for the blackout.", True),
+    ("Prosecutors accused the former mayor of taking bribes.", True),
+    ("The storm was to blame for the blackout.", False),
+    ("The government restored power for the whole city.", False),
+])
+def test_an_accusation_is_attributed(text, attributed):
+    [st] = statements_from(text, split_sentences(text), [], outlet="o", article="a")
+    assert st.attributed is attributed
+
+
 def test_headings_are_not_statements():
     text = "Talks in Moscow\n\nThe two ministers met in Moscow on Monday. Was it a success?"
     sts = statements_from(text, split_sentences(text), [], outlet="o", article="a")
