@@ -8,6 +8,7 @@ reading order to a canonical name, country, role and whether it is named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ._quote_words import (
@@ -312,15 +313,39 @@ class _Resolver:
 
     def __init__(self, norm: str, reg: SpeakerRegistry):
         self.norm, self.reg = norm, reg
-        self.seen: list[_Who] = []
+        # who has been seen, by name, oldest first (a dict: finding and moving
+        # a speaker to the end was a scan of the list, quadratic in speakers)
+        self.seen: dict[str, _Who] = {}
+        self._companies: tuple[list[int], list[re.Match], list[int], list[str]] | None = None
+
+    def _last_company(self, pos: int) -> str | None:
+        """The last run of capitalised words before ``pos`` that names a
+        company (holds a word of ``_ORG_OTHER``), as ``_ORG_RUN.finditer(norm,
+        0, pos)`` finds them, without rescanning the text from its start for
+        every "the company" (which made a long text quadratic).
+
+        The runs of the whole text are found once. Those ending by ``pos`` are
+        the ones a scan stopping at ``pos`` finds; only a run that straddles
+        ``pos`` comes out differently (cut short), so that stretch is rescanned."""
+        if self._companies is None:
+            runs = list(_ORG_RUN.finditer(self.norm))
+            named = [m for m in runs if set(m.group().split()) & _ORG_OTHER]
+            self._companies = ([m.end() for m in runs], runs, [m.end() for m in named], [m.group() for m in named])
+        ends, runs, named_ends, names = self._companies
+        i = bisect_right(ends, pos)  # runs[:i] end at or before pos
+        if i < len(runs) and runs[i].start() < pos:
+            for m in reversed(list(_ORG_RUN.finditer(self.norm, runs[i].start(), pos))):
+                if set(m.group().split()) & _ORG_OTHER:
+                    return m.group()
+        k = bisect_right(named_ends, pos)
+        return names[k - 1] if k else None
 
     def _remember(self, who: _Who) -> _Who:
-        old = next((w for w in self.seen if w.name == who.name), None)
+        old = self.seen.pop(who.name, None)
         if old is not None:
-            self.seen.remove(old)
             who = _Who(who.name, who.country or old.country, who.role if who.role != "unknown" else old.role,
                        who.named, who.kind, who.nouns | old.nouns)
-        self.seen.append(who)
+        self.seen[who.name] = who
         return who
 
     def _from_entry(self, sp: Speaker, desc: str) -> _Who:
@@ -333,7 +358,7 @@ class _Resolver:
         text = self.norm[hs:he]
         if m.form == "pron":
             want = "body" if text.lower() == "it" else "person" if text.lower() in ("he", "she") else "group"
-            who = next((w for w in reversed(self.seen) if w.kind == want and w.named), None)
+            who = next((w for w in reversed(self.seen.values()) if w.kind == want and w.named), None)
             return (self._remember(who) if who else None), hs, he
         if m.form == "group":
             name = re.sub(r"^(?:(?:some|many|several|most|other|few|certain|the)\s+)+", "", text, flags=re.I)
@@ -370,7 +395,7 @@ class _Resolver:
         noun = toks[-1].lower()
         country = _first_geo(text)
         if toks[0].lower() in ("his", "her") and noun in _SPOKES | {"office", "spokesperson", "aides"}:
-            who = next((w for w in reversed(self.seen) if w.kind == "person" and w.named), None)
+            who = next((w for w in reversed(self.seen.values()) if w.kind == "person" and w.named), None)
             if who is not None:  # "Her office said": the person it speaks for
                 return self._remember(who)
         body = re.match(r"(?:for|of)\s+(?:the\s+)?([A-Z].*)", desc)
@@ -382,15 +407,15 @@ class _Resolver:
             if org and set(org.group().split()) & _ORG_WORDS:
                 return self._remember(self._org(org.group(), ""))
         if noun in _COMPANY and toks[0].lower() in ("the", "this", "that"):
-            who = next((w for w in reversed(self.seen) if w.kind == "body" and w.role == "other"), None)
+            who = next((w for w in reversed(self.seen.values()) if w.kind == "body" and w.role == "other"), None)
             if who is None:  # the last company named in the text
-                names = [re.sub(r"^[A-Z][a-z]+\s+(?:of|for|in|at|from)\s+", "", m.group())
-                         for m in _ORG_RUN.finditer(self.norm, 0, pos) if set(m.group().split()) & _ORG_OTHER]
-                who = self._org(names[-1], "") if names else None
+                last = self._last_company(pos)
+                name = re.sub(r"^[A-Z][a-z]+\s+(?:of|for|in|at|from)\s+", "", last) if last is not None else None
+                who = self._org(name, "") if name is not None else None
             if who is not None:
                 return self._remember(who)
         if toks[0].lower() in ("the", "this", "that"):
-            for who in reversed(self.seen):
+            for who in reversed(self.seen.values()):
                 if not who.named or country not in (None, who.country):
                     continue
                 if noun in who.nouns or noun in _EXPERT and who.kind == "person" and who.role == "expert":
@@ -498,7 +523,7 @@ class _Resolver:
         """A one-word name: an earlier speaker or registered person with that name
         part ("Lukin" = "Artyom Lukin", "Cho" = "Cho Han-bum"), else a full name
         written earlier in the text, else the word itself."""
-        for who in reversed(self.seen):
+        for who in reversed(self.seen.values()):
             if who.kind == "person" and who.named and tok in re.split(r"[\s-]+", who.name or ""):
                 return who
         best = None

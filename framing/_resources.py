@@ -24,10 +24,14 @@ def read_text_file(path: str | Path) -> str:
         raise FramingError(f"{path}: no such file")
     if path.is_dir():
         raise FramingError(f"{path}: is a folder, not a file")
+    if not path.is_file():  # reading a pipe or a device could block or never end
+        raise FramingError(f"{path}: is not a regular file (a device, pipe or socket?)")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise FramingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FramingError(f"{path}: is UTF-16 text; save it as UTF-8 and try again")
     if b"\x00" in data[:8192]:
         raise FramingError(f"{path}: looks like a binary file, not text")
     try:

@@ -82,7 +82,7 @@ class ActorSet:
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Every actor alias in ``text``, left to right."""
-        return [Mention(m.start, m.end, m.text, *m.payload) for m in self._matcher.finditer(text)]
+        return [Mention(start, end, s, *payload) for start, end, s, _, payload in self._matcher.spans(text)]
 
     def actor_for_country(self, country: str | None) -> str | None:
         """The actor a speaker's country belongs to, or None."""
@@ -124,6 +124,8 @@ def _from_toml(text: str, source: str) -> ActorSet:
     actors = []
     for i, e in enumerate(entries, start=1):
         where = f"{source}, actor #{i}"
+        if not isinstance(e, dict):
+            raise FramingError(f"{where}: each actor must be a [[actor]] table, not {type(e).__name__} {e!r}")
         unknown = set(e) - allowed
         if unknown:
             raise FramingError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(allowed))}")
@@ -134,8 +136,11 @@ def _from_toml(text: str, source: str) -> ActorSet:
                 raise FramingError(f"{where}: {kind} must be a list of strings")
             aliases += [(v, "names" if kind == "aliases" else kind) for v in vals]
         countries = e.get("countries", [])
-        if not isinstance(countries, list):
+        if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
             raise FramingError(f"{where}: countries must be a list of strings")
+        for key in ("name", "side"):
+            if key in e and not isinstance(e[key], str):
+                raise FramingError(f"{where}: {key} must be a string, not {e[key]!r}")
         actors.append(_actor(e.get("name", ""), e.get("side", OTHER_SIDE), countries, aliases, where))
     sides = data.get("sides", [])
     if not isinstance(sides, list) or not all(isinstance(s, str) for s in sides):
@@ -175,10 +180,13 @@ def _from_dict(data: Mapping, source: str = "actors dict") -> ActorSet:
             aliases = []
             for key in ("aliases", *ALIAS_KINDS):
                 values = spec.get(key, [])
-                if isinstance(values, str) or not all(isinstance(v, str) for v in values):
+                if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
                     raise FramingError(f"{source}: actor {name!r}: {key} must be a list of strings")
                 aliases += [(v, "names" if key == "aliases" else key) for v in values]
-            actors.append(_actor(name, spec.get("side", OTHER_SIDE), spec.get("countries", []), aliases, source))
+            countries = spec.get("countries", [])
+            if not isinstance(countries, (list, tuple)) or not all(isinstance(c, str) for c in countries):
+                raise FramingError(f"{source}: actor {name!r}: countries must be a list of strings")
+            actors.append(_actor(name, spec.get("side", OTHER_SIDE), countries, aliases, source))
         else:
             try:
                 aliases = [(a, "names") for a in spec]

@@ -32,13 +32,15 @@ into it. The log's offsets point into the raw text.
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._resources import packaged_text, read_csv_rows
 from .errors import FramingError
-from .text import split_sentences, words
+from .text import WORD_RE, split_sentences
 
 SCOPES = ("line", "inline", "caption", "footer")
 _OPENING_QUOTE_END = re.compile(r'(?:^|\s)["“‘]$|“$')
@@ -48,6 +50,12 @@ _TAG_LINE = re.compile(r"[^A-Z.!?\"“”:;]+")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z])|(?<=[a-z]{2}[.!?][”’])(?=[A-Z“])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\r]")
+#: Marks that end a sentence: Latin ones, and the full stops and question and
+#: exclamation marks of other scripts (Chinese and Japanese, Arabic, Devanagari,
+#: Urdu, Armenian, Ethiopic), so that a foreign article is not taken for a page
+#: of menu items; it is kept and gets the "not English" warning instead.
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", "｡", "．", "؟", "।", "۔", "։", "።")
+_FOOTER_CUT = re.compile(r"[.!?\"”]\s+")
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ def load_noise_rules(text: str | None = None, *, source: str = "boilerplate.csv"
             raise FramingError(f"{source}, row {n}: scope must be one of {', '.join(SCOPES)}, not {row['scope']!r}")
         try:
             pattern = re.compile(row["pattern"])
-        except re.error as exc:
+        except (re.error, OverflowError, RecursionError) as exc:  # a{99999999999}, thousands of nested groups
             raise FramingError(f"{source}, row {n}: the pattern is not a valid regular expression ({exc})") from None
         rules.append(NoiseRule(row["scope"], pattern, row["reason"]))
     return tuple(rules)
@@ -115,9 +123,20 @@ def _ends_sentence(s: str) -> bool:
     closing quotes or brackets. A comma before a closing quote ('…lose,"')
     and an opening quote at the end ('the expert. "') do not end one."""
     s = s.rstrip()
-    if not s or _OPENING_QUOTE_END.search(s):
+    if not s or _opens_quote(s):
         return False
-    return s.rstrip('"”’\')]').endswith((".", "!", "?", "…"))
+    return s.rstrip('"”’\')]）」』').endswith(_SENTENCE_ENDS)
+
+
+def _opens_quote(s: str) -> bool:
+    """True when ``s`` ends with an opening quotation mark.
+
+    The pattern can only match in the last three characters (a mark, the
+    space before it, and a final newline that ``$`` skips), so the search
+    starts there: a search over the whole string made every call linear in
+    the line's length, and the paragraph joiner quadratic. ``^`` does not
+    match at a search's start position, so the result is unchanged."""
+    return _OPENING_QUOTE_END.search(s, max(0, len(s) - 3)) is not None
 
 
 def _starts_lower(s: str) -> bool:
@@ -126,7 +145,13 @@ def _starts_lower(s: str) -> bool:
 
 
 def _norm_words(s: str) -> list[str]:
-    return [w.text.lower().replace("’", "'") for w in words(s)]
+    return [w.lower().replace("’", "'") for w in WORD_RE.findall(s)]
+
+
+def _count_words(s: str, k: int) -> int:
+    """Word tokens of ``s`` (as :func:`~framing.text.words` finds them), counted
+    up to ``k``: enough to compare with ``k`` without tokenizing a long line."""
+    return sum(1 for _ in islice(WORD_RE.finditer(s), k))
 
 
 class _Cleaner:
@@ -166,8 +191,12 @@ class _Cleaner:
                     cut = 0
                 else:
                     # a footer marker glued after the last sentence of a line
-                    for m in re.finditer(r"[.!?\"”]\s+", ln.raw):
-                        if r.pattern.fullmatch(ln.raw[m.end():].strip()):
+                    # (matched in place, from the candidate to the line's stripped
+                    # end, so that no copy of the rest of the line is made per
+                    # candidate: that made a line of many '" ' quadratic)
+                    stop = len(ln.raw.rstrip())
+                    for m in _FOOTER_CUT.finditer(ln.raw, 0, stop):
+                        if r.pattern.fullmatch(ln.raw, m.end(), stop):
                             cut = m.end()
                             break
                 if cut is not None:
@@ -227,12 +256,14 @@ class _Cleaner:
         """
         live = self.live()
         run: list[_Line] = []
-        for ln in live + [None]:
+        first = 0  # index in ``live`` of run[0] (live.index() made this quadratic)
+        for i, ln in enumerate(live + [None]):
             if ln is not None and _TAG_LINE.fullmatch(ln.text) and (not run or _same_paragraph(self.raw, run[-1], ln)):
+                if not run:
+                    first = i
                 run.append(ln)
                 continue
             if run:
-                first = live.index(run[0])
                 prev = live[first - 1] if first else None
                 continues = prev is not None and _same_paragraph(self.raw, prev, run[0]) and not _ends_sentence(prev.text)
                 continued = ln is not None and _same_paragraph(self.raw, run[-1], ln) and _starts_lower(ln.text)
@@ -240,6 +271,7 @@ class _Cleaner:
                     for t in run:
                         self.remove(t, "boilerplate", "a list of keyword tags")
             run = [ln] if ln is not None and _TAG_LINE.fullmatch(ln.text) else []
+            first = i
 
     def stubs(self) -> None:
         """Remove short unpunctuated lines that no neighbour continues."""
@@ -249,10 +281,10 @@ class _Cleaner:
             nxt = live[i + 1] if i + 1 < len(live) else None
             continues = prev is not None and _same_paragraph(self.raw, prev, ln) and not _ends_sentence(prev.text) and prev.kept
             continued = nxt is not None and _same_paragraph(self.raw, ln, nxt) and (
-                _starts_lower(nxt.text) or _OPENING_QUOTE_END.search(ln.text) or ln.text.endswith(","))
+                _starts_lower(nxt.text) or _opens_quote(ln.text) or ln.text.endswith(","))
             if continues or continued or _ends_sentence(ln.text):
                 continue
-            if len(words(ln.text)) <= 3:
+            if _count_words(ln.text, 4) <= 3:
                 self.remove(ln, "boilerplate", "a short line without sentence punctuation (menu item, tag or label)")
 
     # -- stage 5: inline cuts ----------------------------------------------
@@ -301,45 +333,85 @@ class _Cleaner:
 
         Returns ``(text, raw_start, raw_end)`` per paragraph, the raw span
         running from its first line's start to its last line's end."""
-        pars: list[list] = []  # [text, raw_start, last_line]
+        # Each paragraph is kept as a list of its lines' texts, joined once at
+        # the end: concatenating onto the growing paragraph made a page of many
+        # broken lines quadratic. Every live line is stripped and holds a
+        # letter, so the end of a paragraph (all that _ends_sentence,
+        # _opens_quote and the comma test read) is the end of its last line,
+        # and its word count is the sum of its lines' counts (each capped at
+        # 12, the only threshold it is compared with: the sum reaches 12 when
+        # the true count does).
+        pars: list[list] = []  # [parts, raw_start, last_line, n_words]
         for ln in self.live():
+            n_words = _count_words(ln.text, 12)  # only ever compared with 12, summed or not
             if pars:
-                prev_text, _, prev_ln = pars[-1]
+                parts, _, prev_ln, prev_words = pars[-1]
+                prev_end = parts[-1]
                 same = _same_paragraph(self.raw, prev_ln, ln)
-                broken = not _ends_sentence(prev_text) or _starts_lower(ln.text)
+                broken = not _ends_sentence(prev_end) or _starts_lower(ln.text)
                 long_break = (
                     not same
-                    and not _ends_sentence(prev_text)
-                    and (prev_text.rstrip().endswith(",") or _starts_lower(ln.text)
-                         or (len(words(prev_text)) >= 12 and len(words(ln.text)) >= 12))
+                    and not _ends_sentence(prev_end)
+                    and (prev_end.endswith(",") or _starts_lower(ln.text) or (prev_words >= 12 and n_words >= 12))
                 )
                 if (same and broken) or long_break:
-                    glue = "" if _OPENING_QUOTE_END.search(prev_text) else " "
+                    glue = "" if _opens_quote(prev_end) else " "
                     at = prev_ln.raw_start + len(prev_ln.raw)
                     self.log.append(CleaningStep(
                         "join",
                         "re-joined a line broken mid-sentence" if same else "re-joined a paragraph broken mid-sentence",
-                        f"…{prev_text[-30:]} ⏎ {ln.text[:30]}…", at, ln.raw_start))
-                    pars[-1] = [prev_text.rstrip() + glue + ln.text, pars[-1][1], ln]
+                        f"…{_tail(parts, 30)} ⏎ {ln.text[:30]}…", at, ln.raw_start))
+                    parts += [glue, ln.text]
+                    pars[-1][2] = ln
+                    pars[-1][3] = prev_words + n_words
                     continue
-            pars.append([ln.text, ln.raw_start, ln])
-        return [(p[0], p[1], p[2].raw_start + len(p[2].raw)) for p in pars]
+            pars.append([[ln.text], ln.raw_start, ln, n_words])
+        return [("".join(p[0]), p[1], p[2].raw_start + len(p[2].raw)) for p in pars]
 
     # -- stage 7: duplicated passages ----------------------------------------
     def dedupe(self, pars: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         sents = []  # per paragraph: list of word sets of its sentences
         for text, _, _ in pars:
             sents.append([set(_norm_words(s.text)) for s in split_sentences(text)])
+        # An index word -> sentences (of paragraphs still alive) holding it. A
+        # near copy of a sentence s shares at least ceil(0.8 |s|) of its words,
+        # so it holds at least one of any |s| - ceil(0.8 |s|) + 1 of them: only
+        # sentences holding one of s's rarest words need comparing. (Comparing
+        # every sentence with every other one made a long page quadratic.)
+        # Postings are grouped by paragraph, so a paragraph's own sentences
+        # (never compared with each other) are skipped in one step.
+        postings: dict[str, dict[int, list[int]]] = {}
+        for j, ss in enumerate(sents):
+            for k, s in enumerate(ss):
+                for w in s:
+                    postings.setdefault(w, {}).setdefault(j, []).append(k)
+
+        def has_copy(i: int, s: set[str]) -> bool:
+            need = math.ceil(0.8 * len(s))
+            rare = sorted(s, key=lambda w: len(postings[w]) - (i in postings[w]))[: len(s) - need + 1]
+            tried: set[tuple[int, int]] = set()
+            for w in rare:
+                for j, ks in postings[w].items():
+                    if j == i:
+                        continue
+                    for k in ks:
+                        if (j, k) not in tried:
+                            tried.add((j, k))
+                            if _near_copy(s, sents[j][k]):
+                                return True
+            return False
+
         alive = [True] * len(pars)
         order = sorted(range(len(pars)), key=lambda i: (-len(pars[i][0]), -i))
         for i in order:
             own = [s for s in sents[i] if len(s) >= 6]
             if not own or (len(sents[i]) == 1 and not _ends_sentence(pars[i][0])):
                 continue  # too short to judge, or a heading
-            others = [s for j in range(len(pars)) if alive[j] and j != i for s in sents[j]]
-            dup = sum(1 for s in own if any(_near_copy(s, o) for o in others))
+            dup = sum(1 for s in own if has_copy(i, s))
             if dup >= 0.6 * len(own):
                 alive[i] = False
+                for w in set().union(*sents[i]):
+                    del postings[w][i]
                 _, start, end = pars[i]
                 self.log.append(CleaningStep(
                     "duplicate",
@@ -368,6 +440,17 @@ class _Cleaner:
                 "quotes", f"normalised {n_double} curly double and {n_single} curly single quotation marks to straight ones", ""))
         log = sorted(self.log, key=lambda s: (s.raw_start if s.raw_start is not None else len(self.raw) + 1))
         return Cleaned(text, tuple(log))
+
+
+def _tail(parts: list[str], k: int) -> str:
+    """The last ``k`` characters of ``"".join(parts)``, without joining it all."""
+    out, n = [], 0
+    for part in reversed(parts):
+        out.append(part)
+        n += len(part)
+        if n >= k:
+            break
+    return "".join(reversed(out))[-k:]
 
 
 def _near_copy(s: set[str], other: set[str]) -> bool:

@@ -27,6 +27,13 @@ MANIFEST_COLUMNS = ("file", "outlet_id", "outlet", "country", "ownership", "titl
 META_FIELDS = MANIFEST_COLUMNS[2:]
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
+#: Lone UTF-16 surrogates (possible in a Python string, never in a file):
+#: they cannot be written as UTF-8, so a report would fail on them.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+#: Letters, and letters of the Latin alphabet (with its accented forms).
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+
 
 @dataclass(frozen=True)
 class Article:
@@ -63,12 +70,18 @@ class Article:
         unknown = set(meta) - set(META_FIELDS)
         if unknown:
             raise FramingError(f"{source or 'article'}: unknown field(s) {', '.join(sorted(unknown))}")
-        meta = {k: ("" if v is None else str(v).strip()) for k, v in meta.items()}
+        meta = {k: ("" if v is None else _SURROGATES.sub("\ufffd", str(v)).strip()) for k, v in meta.items()}
+        outlet_id = _SURROGATES.sub("\ufffd", str(outlet_id))
+        article_id = None if article_id is None else _SURROGATES.sub("\ufffd", str(article_id))
+        source = _SURROGATES.sub("\ufffd", str(source))
         label = source or article_id or outlet_id
         if not str(outlet_id).strip():
             raise FramingError(f"{label}: the outlet id is empty")
+        if not isinstance(raw, str):
+            raise FramingError(f"{label}: the text must be a string, not {type(raw).__name__}")
         if not raw or not raw.strip():
             raise FramingError(f"{label}: the text is empty")
+        raw = _SURROGATES.sub("\ufffd", raw)  # same length: offsets into the raw text still hold
         if clean:
             result = clean_text(raw, title=meta.get("title"), author=meta.get("author"), outlet=meta.get("outlet"))
             text, log = result.text, result.log
@@ -90,6 +103,14 @@ class Article:
         if not self.language.lower().startswith("en"):
             warnings.warn(f"{label}: the manifest gives language {self.language!r}; framing's scorers are "
                           "English-only, so this article's figures mean little", FramingWarning, stacklevel=3)
+            return
+        letters = len(_LETTER.findall(self.text))
+        latin = len(_LATIN.findall(self.text))
+        if letters >= 40 and latin < 0.5 * letters:
+            # Chinese or Japanese text has few spaces, so few "words": judge by script
+            warnings.warn(f"{label}: does not look like English (only {latin / letters:.0%} of its letters are in the "
+                          "Latin alphabet); framing's scorers are English-only, so this article's figures mean little",
+                          FramingWarning, stacklevel=3)
             return
         n = word_count(self.text)
         share = english_share(self.text)
@@ -290,6 +311,8 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         raise FramingError(f"{path}: no such file or folder")
     if path.is_file():
         return load_files([path])
+    if not path.is_dir():
+        raise FramingError(f"{path}: is neither a regular file nor a folder (a device, pipe or socket?)")
     manifest = path / "MANIFEST.csv"
     if manifest.is_file():
         return Corpus(tuple(_from_manifest(read_text_file(manifest), str(manifest),

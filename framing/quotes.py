@@ -55,8 +55,10 @@ Measured on hand-annotated text by ``benchmarks/quotes.py``.
 
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, islice
 from dataclasses import asdict, dataclass
 
 from .text import split_sentences
@@ -67,6 +69,9 @@ from ._quote_words import (
 )
 from ._quote_registry import ROLES, Speaker, SpeakerRegistry, load_speakers  # re-exported
 from ._quote_speakers import _Mention, _Resolver, _WINDOW, _head_form, _lower_words, _np_after, _np_before
+
+#: _LEAD without its ``^``, to match at a position inside the text.
+_LEAD_AT = re.compile(_LEAD.pattern[1:] if _LEAD.pattern.startswith("^") else _LEAD.pattern, _LEAD.flags)
 
 __all__ = ["Quote", "MarkedPhrase", "Speaker", "SpeakerRegistry", "ROLES", "extract_quotes", "find_scare_quotes",
            "load_speakers"]
@@ -176,8 +181,47 @@ class _Claim:
     result: tuple = (None, None, None)
 
 
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
 def _nwords(s: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:['-][^\W_]+)*", s))
+    return len(_WORD.findall(s))
+
+
+def _count_words(norm: str, a: int, b: int, k: int) -> int:
+    """Words in ``norm[a:b]``, counted up to ``k`` at most. Reads only as far as
+    the k-th word and copies nothing: a slice per quote of a long sentence made
+    a text of many quotes quadratic. (No lookbehind in the word pattern, and a
+    word cut by ``a`` counts from ``a`` on, exactly as in the slice.)"""
+    return sum(1 for _ in islice(_WORD.finditer(norm, a, max(a, b)), k))
+
+
+def _has_words(norm: str, a: int, b: int, k: int) -> bool:
+    """True when ``norm[a:b]`` holds at least ``k`` words."""
+    return _count_words(norm, a, b, k) >= k
+
+
+class _Inside:
+    """Which offsets lie strictly inside one of a set of spans, in log time.
+
+    Spans sorted by start with the running maximum of their ends: ``x`` is
+    inside a span iff some span starting before ``x`` ends after it."""
+
+    def __init__(self, spans, *, from_start: bool = False):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+        self._find = bisect_right if from_start else bisect_left  # from_start: a span's start counts as inside
+
+    def __call__(self, x: int) -> bool:
+        i = self._find(self.starts, x)
+        return i > 0 and self.reach[i - 1] > x
+
+
+def _any_in(sorted_points: list[int], a: int, b: int) -> bool:
+    """True when one of ``sorted_points`` lies in ``[a, b)``."""
+    i = bisect_left(sorted_points, a)
+    return i < len(sorted_points) and sorted_points[i] < b
 
 
 def _trim(norm: str, a: int, b: int, strip: str = " ,;:") -> tuple[int, int]:
@@ -292,11 +336,54 @@ def _quoted_words(norm: str, lo: int, hi: int) -> bool:
     return False
 
 
-def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, str]) -> list[_Claim]:
-    """Claims made by one speech verb whose subject stands before it."""
+_ACC_COMMA = re.compile(r",\s+according\s+to\b")
+_BE_END = re.compile(r"\b(?:been|is|are|was|were)$")
+
+
+class _NextMatch:
+    """``pattern.search(norm, pos, end)`` for many increasing ``pos`` in one
+    sentence, each character read about once.
+
+    The patterns used here have no lookbehind and no ``^``, so whether one
+    matches at a position (and how far) does not depend on where the search
+    started: the leftmost match from ``pos`` is also the leftmost from any
+    later start up to it, and no match from ``pos`` means none from later.
+    Searching afresh from every speech verb to the sentence's end made a long
+    sentence with many verbs quadratic."""
+
+    def __init__(self, pattern: re.Pattern, norm: str):
+        self.pattern, self.norm = pattern, norm
+        self.last: dict[int, tuple[int, re.Match | None]] = {}  # end -> (pos, result)
+
+    def search(self, pos: int, end: int) -> re.Match | None:
+        hit = self.last.get(end)
+        if hit is not None and hit[0] <= pos and (hit[1] is None or pos <= hit[1].start()):
+            return hit[1]
+        m = self.pattern.search(self.norm, pos, end)
+        self.last[end] = (pos, m)
+        return m
+
+
+def _after_be(norm: str, lo: int, v: int) -> bool:
+    """True when ``norm[lo:v]`` ends with "been", "is", "are", "was" or "were"
+    (then spaces): reads only the end, not the whole stretch."""
+    w = v
+    while w > lo and norm[w - 1].isspace():
+        w -= 1
+    # a slice of six characters: the longest word is four, so the \b before it
+    # never falls on the slice's first character unless that is ``lo`` itself
+    return _BE_END.search(norm[max(lo, w - 6):w]) is not None
+
+
+def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, str],
+            memo: tuple[_NextMatch, _NextMatch] | None = None) -> list[_Claim]:
+    """Claims made by one speech verb whose subject stands before it. ``memo``:
+    the sentence's searches for ", according to" and a coordinated verb."""
+    if memo is None:
+        memo = (_NextMatch(_ACC_COMMA, norm), _NextMatch(_COORD, norm))
     mention, boundary = found
     verb = _verb(vm)
-    if _participle(vm) and not re.search(r"\b(?:been|is|are|was|were)\s*$", norm[lo:vm.start()]):
+    if _participle(vm) and not _after_be(norm, lo, vm.start()):
         return []
     if boundary == "," and not _participle(vm) and _is_tail(norm, vm, hi):
         a, b = _trim(norm, lo, mention.start)
@@ -307,10 +394,10 @@ def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, st
     cs = _content_start(norm, vm, hi)
     if cs is None or vm.group() in _NAMING and not _quoted_words(norm, cs, hi):
         return []
-    acc = re.search(r",\s+according\s+to\b", norm[cs:hi])
-    end = cs + acc.start() if acc else hi
+    acc = memo[0].search(cs, hi)
+    end = acc.start() if acc else hi
     out = []
-    co = _COORD.search(norm, cs, end)
+    co = memo[1].search(cs, end)
     if co and norm.count('"', cs, co.start()) % 2 == 0:
         first = _Claim(*_trim(norm, cs, co.start(), " ,;:."), "indirect", verb, mention)
         second = _Claim(*_trim(norm, co.end(), end, " ,;:."), "indirect", " ".join(co.group(1).lower().split()),
@@ -346,70 +433,147 @@ def _opening_subject(norm: str, lo: int, v: int) -> tuple[_Mention, str] | None:
     return (found, "and") if found and found.form in ("proper", "nominal", "group", "pron") else None
 
 
-def _sentence_claims(norm: str, lo: int, hi: int, skip: set[int], quoted: list[tuple[int, int]]) -> list[_Claim]:
-    """Reported speech in the sentence ``norm[lo:hi]``."""
+_TO_QUOTE = re.compile(r'\s*[,:]?\s*"')
+
+
+class _OpenClaims:
+    """``next((c for c in claims if c.start <= v < c.end), None)`` for speech
+    verbs ``v`` taken left to right while ``claims`` grows (and a claim's end
+    may move back), without scanning every claim for every verb.
+
+    Claims enter a heap keyed by their place in the list once they start at or
+    before ``v``; one ending at or before ``v`` can hold no later verb either
+    (ends only move back), so it leaves the heap when it comes to the top."""
+
+    def __init__(self, claims: list[_Claim]):
+        self.claims = claims
+        self.seen = 0                                   # claims[:seen] have been filed
+        self.waiting: list[tuple[int, int]] = []        # (start, place) not started yet
+        self.open: list[int] = []                       # places of started claims
+
+    def first_holding(self, v: int) -> _Claim | None:
+        for i in range(self.seen, len(self.claims)):
+            heapq.heappush(self.waiting, (self.claims[i].start, i))
+        self.seen = len(self.claims)
+        while self.waiting and self.waiting[0][0] <= v:
+            heapq.heappush(self.open, heapq.heappop(self.waiting)[1])
+        while self.open and self.claims[self.open[0]].end <= v:
+            heapq.heappop(self.open)
+        return self.claims[self.open[0]] if self.open else None
+
+
+class _Union:
+    """The union of a growing set of spans, as sorted disjoint stretches, to
+    ask in log time whether a span overlaps any of them."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            self.add(a, b)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """True when some span (s, e) has s < b and a < e."""
+        i = bisect_left(self.starts, b) - 1  # the last stretch starting before b
+        return i >= 0 and self.ends[i] > a
+
+    def add(self, a: int, b: int) -> None:
+        if b <= a:
+            return  # an empty span overlaps nothing
+        i = bisect_left(self.starts, a)
+        j = i
+        if i > 0 and self.ends[i - 1] >= a:  # merge with the stretch before
+            i -= 1
+            a = self.starts[i]
+        while j < len(self.starts) and self.starts[j] <= b:  # and those it reaches
+            b = max(b, self.ends[j])
+            j += 1
+        b = max(b, self.ends[i]) if i < j else b
+        self.starts[i:j] = [a]
+        self.ends[i:j] = [b]
+
+
+def _sentence_claims(norm: str, lo: int, hi: int, skip: set[int], quoted: list[tuple[int, int]],
+                     index: tuple[_Inside, list[int]] | None = None) -> list[_Claim]:
+    """Reported speech in the sentence ``norm[lo:hi]``. ``index``: ``quoted`` and
+    ``skip`` prepared for lookups, built once per text by the caller."""
     claims: list[_Claim] = []
-    inq = lambda x: any(a < x < b for a, b in quoted)
+    inq, skipped = index if index is not None else (_Inside(quoted), sorted(skip))
+    memo = (_NextMatch(_ACC_COMMA, norm), _NextMatch(_COORD, norm))
+    hosts = _OpenClaims(claims)
     for vm in _VERB_RE.finditer(norm, lo, hi):
         v = vm.start()
         if v in skip or inq(v) or re.search(r"(?:\bto|\bnot|n't|\bnever)\s+$", norm[max(lo, v - 8):v]):
             continue  # "declined to say", "did not say": no statement
-        host = next((c for c in claims if c.start <= v < c.end), None)
+        host = hosts.first_holding(v)
         if host is not None:  # "X said A, though officials cautioned that B": B is a statement of its own
             w0 = max(host.start, v - _WINDOW)
             cut = list(re.finditer(r",\s*(?:though|although|while|whereas|but)\s+", norm[w0:v]))
             found = _np_before(norm, w0 + cut[-1].end(), v) if cut else None
             ok = found and found[0].form in ("proper", "group", "nominal", "pron") and found[1] == ""
-            got = _clause(norm, lo, vm, hi, found) if ok else []
+            got = _clause(norm, lo, vm, hi, found, memo) if ok else []
             if got:
                 host.end = _trim(norm, host.start, w0 + cut[-1].start(), " ,;:.")[1]
-        elif _participle(vm) and re.match(r'\s*[,:]?\s*"', norm[vm.end():hi]):
+        elif _participle(vm) and _TO_QUOTE.match(norm, vm.end(), hi):
             # 'The Kremlin announced the visit, stating: "..."': the sentence's subject speaks
             found = _opening_subject(norm, lo, v)
             qs = norm.index('"', vm.end())
             got = [_Claim(qs, _trim(norm, qs, hi, " ,;:.")[1], "indirect", _verb(vm), found[0])] if found else []
         else:
             found = _np_before(norm, lo, v) or _coord_subject(norm, lo, v)
-            got = _clause(norm, lo, vm, hi, found) if found else []
+            got = _clause(norm, lo, vm, hi, found, memo) if found else []
         if not got and norm[max(lo, v - 5):v].rstrip().endswith(",") and not _participle(vm):
             m = _np_after(norm, vm.end(), _trim(norm, vm.end(), hi, ' .!?"')[1])
             if m and (vm.group() not in ("read", "reads") or m.form == "doc"):
                 got = [_Claim(*_trim(norm, lo, norm.rindex(",", lo, v)), "indirect", _verb(vm), m)]
-        claims += [c for c in got if _nwords(norm[c.start:c.end]) >= 3 and not any(c.start <= x < c.end for x in skip)]
+        claims += [c for c in got if _has_words(norm, c.start, c.end, 3) and not _any_in(skipped, c.start, c.end)]
+    covered = _Union((c.start, c.end) for c in claims)
     for am in _ACCORDING.finditer(norm, lo, hi):
         if inq(am.start()):
             continue
-        pre = norm[lo:am.start()]
-        if not pre.strip():
+        # the sentence's words before "according to", read from its end (a
+        # slice of them per "according to" made a long sentence quadratic)
+        r = am.start()
+        while r > lo and norm[r - 1].isspace():
+            r -= 1
+        if r == lo:
             comma = norm.find(",", am.end(), hi)
             m = _np_after(norm, am.end(), comma) if comma > 0 else None
             span = _trim(norm, comma + 1, hi, " ,;:.") if m else None
-        elif pre.rstrip().endswith(","):
+        elif norm[r - 1] == ",":
             m = _np_after(norm, am.end(), _trim(norm, am.end(), hi, ' .!?"')[1])
-            span = _trim(norm, lo, lo + len(pre.rstrip()) - 1)
+            span = _trim(norm, lo, r - 1)
             comma = norm.find(",", am.end(), hi)
-            if comma > 0 and _nwords(norm[comma:hi]) >= 2:  # "Customers, according to X, have moved ..."
+            if comma > 0 and _has_words(norm, comma, hi, 2):  # "Customers, according to X, have moved ..."
                 span = _trim(norm, lo, hi, " ,;:.")
         else:
             continue
         if m and not (_lower_words(norm[m.head[0]:m.head[1]]) & _words(
                 "agreement treaty law constitution resolution plan data figures statistics deal pact charter")):
-            if not any(c.start < span[1] and span[0] < c.end for c in claims) and _nwords(norm[span[0]:span[1]]) >= 3 \
-                    and not any(span[0] <= x < span[1] for x in skip):
+            if not covered.overlaps(*span) and _has_words(norm, *span, 3) and not _any_in(skipped, *span):
                 claims.append(_Claim(*span, "indirect", "according to", m))
+                covered.add(*span)
     return claims
 
 
-def _orphan_start(norm: str, sents: list[tuple[int, int]], c: int) -> int:
+def _orphan_start(norm: str, sents: list[tuple[int, int]], c: int, starts: list[int] | None = None,
+                  breaks: list[int] | None = None) -> int:
     """Where a quote with only a closing mark at ``c`` starts: its sentence, and the
     sentences before it in the paragraph while they read as first-person speech."""
-    par = norm.rfind("\n", 0, c) + 1
-    idx = next((i for i, (a, b) in enumerate(sents) if a <= c < b), None)
-    if idx is None:
+    if breaks is None:
+        par = norm.rfind("\n", 0, c) + 1
+    else:  # the line breaks' offsets, sorted: no scan back to the paragraph start per quote
+        i = bisect_left(breaks, c)
+        par = breaks[i - 1] + 1 if i else 0
+    # sentences are sorted and disjoint: find c's by bisection, and walk back
+    # by index (a scan and a copy of the list per quote made this quadratic)
+    idx = bisect_right(starts if starts is not None else [a for a, _ in sents], c) - 1
+    if idx < 0 or not c < sents[idx][1]:
         return par
     start = sents[idx][0]
-    for a, b in reversed(sents[:idx]):
-        if a < par or '"' in norm[a:b] or not _FIRST_PERSON.search(norm[a:b]):
+    for i in range(idx - 1, -1, -1):
+        a, b = sents[i]
+        if a < par or norm.find('"', a, b) >= 0 or not _FIRST_PERSON.search(norm, a, b):
             break
         start = a
     return start
@@ -450,8 +614,11 @@ def _continued(norm: str, opens: list, pairs: list) -> tuple[dict, list]:
     return out, [pr for pr in pairs if pr[0] not in used]
 
 
-def _sentence_start(norm: str, sents: list[tuple[int, int]], p: int) -> int:
-    return next((a for a, b in sents if a <= p < b), p)
+def _sentence_start(norm: str, sents: list[tuple[int, int]], p: int, starts: list[int] | None = None) -> int:
+    """Start of the sentence holding ``p`` (``p`` itself when none does).
+    ``sents`` are sorted and disjoint; ``starts`` their starts, for bisecting."""
+    i = bisect_right(starts if starts is not None else [a for a, _ in sents], p) - 1
+    return sents[i][0] if i >= 0 and p < sents[i][1] else p
 
 
 def _direct_claims(norm: str, raw: str, sents: list[tuple[int, int]]) -> tuple[list[_Claim], list[tuple[int, int]]]:
@@ -460,6 +627,8 @@ def _direct_claims(norm: str, raw: str, sents: list[tuple[int, int]]) -> tuple[l
     marks: list[tuple[int, int]] = []
     pairs, orphans, opens = _pair_marks(norm, raw)
     runs, pairs = _continued(norm, opens, pairs)
+    starts = [a for a, _ in sents]
+    breaks = [m.start() for m in re.finditer("\n", norm)]
     for o, end in opens:  # "He said: "We will ... (no closing mark): to the end of the stretch
         if o in runs and runs[o] != end:
             pairs.append((o, runs[o]))  # continues in the next paragraph
@@ -471,22 +640,28 @@ def _direct_claims(norm: str, raw: str, sents: list[tuple[int, int]]) -> tuple[l
         if o is None:
             if not attr:
                 continue
-            o = _orphan_start(norm, sents, c) - 1
+            o = _orphan_start(norm, sents, c, starts, breaks) - 1
         marks.append((o, c))
         a, b = _trim(norm, o + 1, c)
         if b <= a or _TITLE_LEAD.search(norm[max(0, o - 40):o]):
             continue
-        if _title_like(norm[a:b]) and _nwords(norm[_sentence_start(norm, sents, o):o]) >= 1:
+        if _title_like(norm[a:b]) and _has_words(norm, _sentence_start(norm, sents, o, starts), o, 1):
             continue  # a Title Case name in mid-sentence ("In its newsletter "Moon Matters," ...") is no quote
         cl = _Claim(a, b, "direct", attr[0] if attr else None, attr[1] if attr else None)
         if attr:
-            ss = _sentence_start(norm, sents, o)
-            pre = norm[ss:o]
-            pre = pre[pre.rfind(":") + 1:]
-            lead = _LEAD.match(pre.strip())
-            if _nwords(pre.strip()[lead.end() if lead else 0:]) >= 3 and '"' not in pre:
+            # the writer's words before the quote, from the sentence start or its
+            # last colon, read in place (no slice of the sentence per quote)
+            ss = _sentence_start(norm, sents, o, starts)
+            a0 = norm.rfind(":", ss, o) + 1 or ss
+            a1, b1 = a0, o
+            while a1 < b1 and norm[a1].isspace():
+                a1 += 1
+            while b1 > a1 and norm[b1 - 1].isspace():
+                b1 -= 1
+            lead = _LEAD_AT.match(norm, a1, b1)
+            if _has_words(norm, lead.end() if lead else a1, b1, 3) and norm.find('"', a0, o) < 0:
                 # writer's words, then a partial quote, then the attribution: one reported statement
-                cl.start, cl.end, cl.kind = _trim(norm, ss + norm[ss:o].rfind(":") + 1, c)[0], c + 1, "indirect"
+                cl.start, cl.end, cl.kind = _trim(norm, a0, c)[0], c + 1, "indirect"
         cl.attr_end = attr[3] if attr else None
         cl.skip = attr[2] if attr else None
         claims.append(cl)
@@ -494,16 +669,40 @@ def _direct_claims(norm: str, raw: str, sents: list[tuple[int, int]]) -> tuple[l
     return claims, marks
 
 
+def _first_hosts(claims: list[_Claim], points) -> dict[int, _Claim | None]:
+    """For each offset x of ``points``, the first claim in list order whose span
+    holds it: ``next((c for c in claims if c.start <= x < c.end), None)``.
+
+    One sweep over the points in increasing order: claims enter a heap (keyed
+    by list position) once they start at or before x and leave it once they
+    end at or before x, for good since x only grows. Scanning every claim for
+    every quote made a text of many quotes in one long sentence quadratic."""
+    order = sorted(range(len(claims)), key=lambda i: claims[i].start)
+    heap: list[int] = []
+    out: dict[int, _Claim | None] = {}
+    j = 0
+    for x in sorted(set(points)):
+        while j < len(order) and claims[order[j]].start <= x:
+            heapq.heappush(heap, order[j])
+            j += 1
+        while heap and claims[heap[0]].end <= x:
+            heapq.heappop(heap)
+        out[x] = claims[heap[0]] if heap else None
+    return out
+
+
 def _link(norm: str, direct: list[_Claim], indirect: list[_Claim]) -> list[_Claim]:
     """Give unattributed direct quotes a speaker: the reported clause they stand in,
     or the attribution of the quote just before them ("...," he said. "...")."""
     out, prev = [], None
+    hosts = _first_hosts(indirect, [q.start for q in direct if q.mention is None])
     for q in direct:
         if q.mention is None:
-            host = next((c for c in indirect if c.start <= q.start < c.end), None)
-            short = _nwords(norm[q.start:q.end]) <= 2
+            host = hosts[q.start]
+            short = not _has_words(norm, q.start, q.end, 3)
             if host is not None:
-                if _nwords(norm[host.start:q.start - 1]) + _nwords(norm[q.end + 1:host.end]) >= 3:
+                before = _count_words(norm, host.start, q.start - 1, 3)
+                if before + _count_words(norm, q.end + 1, host.end, 3 - before) >= 3:
                     continue  # a partial quote: the reported clause around it is the statement
                 if short or _title_like(norm[q.start:q.end]):
                     continue
@@ -561,7 +760,8 @@ def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> lis
     sents = _sentences(norm)
     direct, marks = _direct_claims(norm, text, sents)
     skip = {q.skip for q in direct if q.skip is not None}
-    indirect = [c for a, b in sents for c in _sentence_claims(norm, a, b, skip, marks)]
+    index = (_Inside(marks), sorted(skip))
+    indirect = [c for a, b in sents for c in _sentence_claims(norm, a, b, skip, marks, index)]
     direct = _link(norm, direct, indirect)
     claims = [c for c in indirect if not c.dropped] + direct
     resolve = _Resolver(norm, reg)
@@ -621,20 +821,23 @@ def find_scare_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> 
     norm = _prepare(text)
     sents = _sentences(norm)
     pairs, _, _ = _pair_marks(norm, text)
+    in_direct = _Inside(direct, from_start=True)
+    in_quote = _Inside([(q.start, q.end) for q in quotes], from_start=True)
+    starts = [a for a, _ in sents]
     out = []
     for o, c in pairs:
         a, b = _trim(norm, o + 1, c, " ,;:.")
-        if b <= a or any(qa <= a < qb for qa, qb in direct):
+        if b <= a or in_direct(a):
             continue
         words = _nwords(norm[a:b])
         lead = norm[max(0, o - 40):o]
-        mid = _nwords(norm[_sentence_start(norm, sents, o):o]) >= 1
+        mid = _has_words(norm, _sentence_start(norm, sents, o, starts), o, 1)
         if _TITLE_LEAD.search(lead) or re.search(r"so-called\s*$", lead) or mid and _title_like(norm[a:b]):
             label = "title"
         elif words <= 2:
             label = "scare"
         else:
             continue
-        inside = any(q.start <= a < q.end for q in quotes)
+        inside = in_quote(a)
         out.append(MarkedPhrase(a, b, text[a:b], label, inside))
     return out

@@ -21,6 +21,7 @@ outlet's average over many mentions as the figure to compare.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,10 +93,70 @@ def _score(text: str, lo: int, hi: int, targets: list[tuple[int, int]]) -> tuple
             chunk[i - lo] = " "
     ctx = "".join(chunk)
     vader = _vader()
-    score = float(vader.polarity_scores(ctx)["compound"]) if ctx.strip() else 0.0
+    score = _compound(vader, ctx) if ctx.strip() else 0.0
     lex = vader.lexicon
     found = tuple((t.text, float(lex[t.text.lower()])) for t in words(ctx) if t.text.lower() in lex)
     return round(score, 4), found
+
+
+#: Most words VADER scores in one call. VADER's cost grows with the square of
+#: the number of words it reads (for every word it re-reads the whole list),
+#: and it first replaces every emoji with its description ("grinning face"),
+#: so a window spanning a sentence of tens of thousands of words or emoji would
+#: never finish. A longer context is scored in pieces of at most this many
+#: words (emoji counted by their descriptions' words; a run of emoji without
+#: spaces is cut between characters) whose raw valence sums are added up before
+#: VADER's normalisation, which is how VADER itself combines the words of one
+#: text. Real sentences stay far below this, so their scores are unchanged.
+MAX_VADER_TOKENS = 150
+_VADER_ALPHA = 15  # VADER's normalisation constant: compound = s / sqrt(s*s + alpha)
+
+
+@lru_cache(maxsize=1)
+def _emoji_words() -> dict[str, int]:
+    """Words each emoji becomes in VADER's input."""
+    return {e: len(d.split()) for e, d in _vader().emojis.items()}
+
+
+def _pieces(ctx: str) -> list[str]:
+    """``ctx`` in pieces of at most :data:`MAX_VADER_TOKENS` words for VADER."""
+    weight = _emoji_words()
+    chunks, cur, used = [], [], 0
+    for tok in ctx.split():
+        w = 1 + sum(weight.get(ch, 0) for ch in tok)
+        parts = [(tok, w)]
+        if w > MAX_VADER_TOKENS:  # one "word" of many emoji: cut it between characters
+            parts, buf, bw = [], [], 1
+            for ch in tok:
+                cw = weight.get(ch, 0)
+                if buf and bw + cw > MAX_VADER_TOKENS:
+                    parts.append(("".join(buf), bw))
+                    buf, bw = [], 1
+                buf.append(ch)
+                bw += cw
+            parts.append(("".join(buf), bw))
+        for part, pw in parts:
+            if cur and used + pw > MAX_VADER_TOKENS:
+                chunks.append(" ".join(cur))
+                cur, used = [], 0
+            cur.append(part)
+            used += pw
+    if cur:
+        chunks.append(" ".join(cur))
+    return chunks
+
+
+def _compound(vader, ctx: str) -> float:
+    """VADER compound of ``ctx``, in linear time (see :data:`MAX_VADER_TOKENS`)."""
+    weight = _emoji_words()
+    if len(ctx) <= MAX_VADER_TOKENS or len(ctx.split()) + sum(weight.get(ch, 0) for ch in ctx) <= MAX_VADER_TOKENS:
+        return float(vader.polarity_scores(ctx)["compound"])
+    total = 0.0
+    for piece in _pieces(ctx):
+        c = float(vader.polarity_scores(piece)["compound"])
+        c = max(-0.9999, min(0.9999, c))  # invert the normalisation: compound -> raw sum
+        total += c * math.sqrt(_VADER_ALPHA) / math.sqrt(1 - c * c)
+    return total / math.sqrt(total * total + _VADER_ALPHA)
 
 
 def score_span(text: str, sentence: Sentence, targets: list[tuple[int, int]], *, window: int = WINDOW) -> TargetSentiment:

@@ -150,9 +150,12 @@ class Match(Generic[T]):
     payload: T
 
 
+_SEPARATORS = re.compile(r"[\s\-‐‑–]+")
+
+
 def _canon(s: str) -> str:
     """Key under which a phrase and a string it matched compare equal."""
-    return re.sub(r"[\s\-‐‑–]+", " ", s.replace("’", "'"))
+    return _SEPARATORS.sub(" ", s.replace("’", "'"))
 
 
 class PhraseMatcher(Generic[T]):
@@ -167,7 +170,7 @@ class PhraseMatcher(Generic[T]):
     def __init__(self, phrases: Iterable[tuple[str, T, bool]]):
         self._exact: dict[str, tuple[str, T]] = {}
         self._folded: dict[str, tuple[str, T]] = {}
-        alts: list[tuple[int, str]] = []
+        alts: list[tuple[int, str, frozenset[str] | None, bool]] = []  # (length, source, first characters, ignore case)
         for phrase, payload, ignore_case in phrases:
             phrase = phrase.strip()
             if not phrase:
@@ -177,21 +180,84 @@ class PhraseMatcher(Generic[T]):
                 continue
             table[key] = (phrase, payload)
             src = phrase_pattern(phrase)
-            alts.append((len(phrase), f"(?i:{src})" if ignore_case else src))
+            alts.append((len(phrase), f"(?i:{src})" if ignore_case else src, _first_chars(phrase), ignore_case))
         alts.sort(key=lambda a: -a[0])
+        self._alts = alts
         body = "|".join(a[1] for a in alts)
         self._re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)") if alts else None
+        self._by_char: dict[str, re.Pattern | None] = {}
+        # Where a match can start: not after a word character, and at a
+        # character some phrase starts with. Trying all phrases at every
+        # position made matching slow in proportion to the lexicon's size.
+        exact = {c for a in alts if a[2] is not None and not a[3] for c in a[2]}
+        folded = {c for a in alts if a[2] is not None and a[3] for c in a[2]}
+        if any(a[2] is None for a in alts):
+            self._starts = None  # a phrase of dashes only: try everywhere
+        else:
+            cls = lambda chars: "".join(re.escape(c) for c in sorted(chars))
+            parts = ([f"[{cls(exact)}]"] if exact else []) + ([f"(?i:[{cls(folded)}])"] if folded else [])
+            self._starts = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
+
+    def _for_char(self, ch: str) -> re.Pattern | None:
+        """The phrases that can match at an ASCII character ``ch``, in the
+        same order as in the full pattern, so the same one wins."""
+        if ch not in self._by_char:
+            alts = [a[1] for a in self._alts
+                    if any((c == ch or not c.isascii()) if not a[3] else (c.lower() == ch.lower() or not c.isascii())
+                           for c in a[2])]
+            self._by_char[ch] = re.compile(r"(?:" + "|".join(alts) + r")(?!\w)") if alts else None
+        return self._by_char[ch]
+
+    def _matches(self, text: str) -> Iterator[re.Match]:
+        """The same matches as ``self._re.finditer(text)``, found faster: only
+        at possible starts, and at an ASCII character only with the phrases
+        that begin with it (any other character gets the full pattern)."""
+        if self._starts is None:
+            yield from self._re.finditer(text)
+            return
+        end = 0
+        for s in self._starts.finditer(text):
+            pos = s.start()
+            if pos < end:
+                continue
+            ch = text[pos]
+            rx = self._for_char(ch) if ch.isascii() else self._re
+            m = rx.match(text, pos) if rx is not None else None
+            if m:
+                yield m
+                end = m.end()
 
     def finditer(self, text: str) -> Iterator[Match[T]]:
         """Yield the non-overlapping matches in ``text``, left to right."""
+        for start, end, s, phrase, payload in self.spans(text):
+            yield Match(start, end, s, phrase, payload)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, str, str, T]]:
+        """:meth:`finditer` as plain ``(start, end, text, phrase, payload)`` tuples
+        (cheaper when a text holds a great many matches)."""
         if self._re is None:
             return
-        for m in self._re.finditer(text):
-            key = _canon(m.group())
-            hit = self._exact.get(key) or self._folded.get(key.lower())
-            if hit is None:  # pragma: no cover - every alternative has a key
+        seen: dict[str, tuple] = {}  # matched string -> its phrase and payload (texts repeat names)
+        for m in self._matches(text):
+            s = m.group()
+            hit = seen.get(s)
+            if hit is None:
+                key = _canon(s)
+                hit = seen[s] = self._exact.get(key) or self._folded.get(key.lower()) or ()
+            if not hit:  # pragma: no cover - every alternative has a key
                 continue
-            yield Match(m.start(), m.end(), m.group(), hit[0], hit[1])
+            yield m.start(), m.end(), s, hit[0], hit[1]
+
+
+def _first_chars(phrase: str) -> frozenset[str] | None:
+    """The characters a phrase's pattern can start with (see
+    :func:`phrase_pattern`: leading dashes are dropped, and an apostrophe
+    also matches ’); None for a phrase of dashes only."""
+    parts = [p for p in re.split(r"[\s\-‐‑–]+", phrase.strip()) if p]
+    if not parts:
+        return None
+    c = parts[0][0]
+    return frozenset("'’") if c == "'" else frozenset(c)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
