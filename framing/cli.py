@@ -117,12 +117,13 @@ def _analyze(args) -> int:
     from .analysis import Analyzer
     from .corpus import load_files
 
+    utf8 = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
     for result in Analyzer(**_options(args)).iter_results(load_files(args.files)):
         if args.json:
             d = result.to_dict()
             d["readability"] = {k: (None if isinstance(v, float) and math.isnan(v) else v)
                                 for k, v in d["readability"].items()}
-            print(json.dumps(d, ensure_ascii=False, default=_json_default))
+            print(json.dumps(d, ensure_ascii=not utf8, default=_json_default))
         else:
             _print_digest(result)
     return 0
@@ -166,11 +167,15 @@ def main(argv: list[str] | None = None) -> int:
         except FramingError as exc:
             print(f"framing: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        except BrokenPipeError:
+            return 0
+        except OSError as exc:  # a disk that is full, a folder we may not write...
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"framing: error: {where}{exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
         except KeyboardInterrupt:
             print("framing: interrupted", file=sys.stderr)
             return 130
-        except BrokenPipeError:
-            return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

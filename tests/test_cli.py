@@ -59,6 +59,25 @@ def test_report_on_missing_folder_is_a_clear_error(tmp_path, capsys):
     assert "Traceback" not in err
 
 
+def test_report_into_a_folder_holding_a_folder_named_report_html(tmp_path, capsys):
+    (tmp_path / "o" / "report.html").mkdir(parents=True)
+    assert main(["report", "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "report.html" in err and "is a folder" in err and "Traceback" not in err
+
+
+def test_an_os_error_while_writing_is_a_message_not_a_traceback(tmp_path, capsys, monkeypatch):
+    import framing.report
+
+    def full_disk(analysis, out):
+        raise OSError(28, "No space left on device", str(out))
+
+    monkeypatch.setattr(framing.report, "write_report", full_disk)
+    assert main(["report", "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and str(tmp_path / "o") in err and "Traceback" not in err
+
+
 def test_report_with_unknown_actor_format(tmp_path, capsys):
     bad = tmp_path / "actors.json"
     bad.write_text("{}")

@@ -25,6 +25,7 @@ from pathlib import Path
 from .._resources import packaged_text, read_csv_rows, read_text_file
 from ..errors import FramingError
 from . import evidence as ev
+from .write import publish
 
 QUESTIONS_FILE = "worksheet.csv"
 PARTS = {"predict": "Part 1. Predict, then check",
@@ -421,17 +422,9 @@ def write_worksheet(analysis, out: str | Path, *, questions: str | Path | None =
     (or replacing them with ``replace=True``); see :func:`load_questions`.
     """
     filled = fill_questions(analysis, load_questions(questions, replace=replace))
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise FramingError(f"{out}: exists and is not a folder")
-    paths = {"worksheet": out / "worksheet.html", "answer_key": out / "answer_key.html"}
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        paths["worksheet"].write_text(render_worksheet(analysis, filled, key=False), encoding="utf-8")
-        paths["answer_key"].write_text(render_worksheet(analysis, filled, key=True), encoding="utf-8")
-    except OSError as exc:
-        raise FramingError(f"{out}: cannot write there ({exc.strerror or exc})") from None
-    return paths
+    paths = publish(out, {"worksheet.html": render_worksheet(analysis, filled, key=False),
+                          "answer_key.html": render_worksheet(analysis, filled, key=True)})
+    return {"worksheet": paths["worksheet.html"], "answer_key": paths["answer_key.html"]}
 
 
 __all__ = ["Question", "FilledQuestion", "FACTS", "load_questions", "parse_questions", "fill_questions",
