@@ -88,3 +88,27 @@ def test_out_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "out").write_text("x")
     with pytest.raises(FramingError, match="not a folder"):
         _publish(tmp_path / "out", 1)
+
+
+def test_an_outlet_named_like_a_path_writes_nowhere_but_inside_out(tmp_path):
+    import framing
+    from framing.corpus import Article, Corpus
+    from framing.report import write_worksheet
+
+    text = ("Russia and North Korea signed a treaty on Wednesday. \"It is a historic day,\" Putin said. "
+            "Officials in Seoul called the pact a threat.\n")
+    corpus = Corpus((Article.from_text(text, outlet_id="../../etc"), Article.from_text(text, outlet_id="/tmp/x"),
+                     Article.from_text(text, outlet_id="..\\..\\win")))
+    analysis = framing.analyze(corpus)
+    work = tmp_path / "work"
+    out = work / "out"
+    out.mkdir(parents=True)
+    before = {p for p in tmp_path.rglob("*")}
+    from framing.report import write_report
+
+    write_report(analysis, out)
+    write_worksheet(analysis, out)
+    created = {p for p in tmp_path.rglob("*")} - before
+    assert created and all(out in p.parents for p in created)
+    assert sorted(p.name for p in out.iterdir()) == ["answer_key.html", "report.html", "report.md", "tables",
+                                                     "worksheet.html"]
