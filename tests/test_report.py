@@ -294,3 +294,21 @@ def test_coverage_without_shared_claims_says_so(tmp_path):
     assert "<h4>one</h4>" in section and "<h4>two</h4>" in section
     p = _parse(page)
     assert not set(p.hrefs) - p.ids
+
+
+def test_report_and_worksheet_when_claims_were_not_aligned(tmp_path, monkeypatch):
+    from framing import tables
+    from framing.errors import FramingWarning
+    from framing.report import write_worksheet
+
+    monkeypatch.setattr(tables, "MAX_STORY_STATEMENTS", 3)  # the seeds' one story is then too large
+    with pytest.warns(FramingWarning, match="claims not aligned"):
+        a = framing.analyze(framing.load_corpus())
+    assert a.coverage.empty
+    write_report(a, tmp_path)
+    write_worksheet(a, tmp_path)
+    section = _section((tmp_path / "report.html").read_text(encoding="utf-8"), "coverage")
+    assert "No claim is carried by two outlets or more." in section
+    sheet = (tmp_path / "worksheet.html").read_text(encoding="utf-8")
+    assert "carries this statement" not in sheet  # the only-in-this-outlet question is left out
+    assert "Part 1. Predict, then check" in sheet  # the rest of the sheet is there

@@ -469,7 +469,7 @@ class _Report:
             shown = set(ev.shared_claims(t)["claim_id"])
             keep = [cid in shown or (str(a), int(s)) in linked
                     for cid, a, s in zip(members["claim_id"], members["article"], members["start"])]
-            members = members[keep]
+            members = members.loc[keep]  # .loc: an empty mask keeps the columns
         legend = "".join(f"<span class='q-side{i}'>{html.escape(s)}</span>" for i, s in enumerate(self.sides[:5]))
         out = [f"<p class='legend'>Quotes: {legend}<span class='q-other'>other</span>"
                "<span class='q-unknown'>unknown</span> <span class='loaded'>loaded term</span></p>"]
