@@ -51,6 +51,7 @@ from typing import Hashable, Iterable, Mapping, Sequence
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
+from .text import SpanCover
 
 #: Share of a sentence's characters inside quote spans that makes it attributed.
 ATTRIBUTED_SHARE = 0.3
@@ -175,13 +176,13 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
     (a "sentence" with no closing full stop, question or exclamation mark)
     are not statements: they label a passage rather than report a fact.
     """
-    spans = sorted(quote_spans)
+    cover = SpanCover(quote_spans)
     out = []
     for s in sentences:
         if not _closed(s.text):
             continue
         for start, end in _clauses(s):
-            covered = sum(max(0, min(qe, end) - max(qs, start)) for qs, qe in spans if qs < end and qe > start)
+            covered = cover.covered(start, end)
             clause = text[start:end]
             framed = attribution_core(clause)[1] or bool(_ACCUSATION.search(clause))
             attributed = framed or covered / max(1, end - start) >= attributed_share
@@ -343,6 +344,7 @@ class ClaimMatcher:
     def _cluster(self, members: list[Statement], actors, synonyms) -> list[list[Statement]]:
         if len(members) < 2:
             return [members] if members else []
+        import numpy as np
         from sklearn.cluster import AgglomerativeClustering
 
         sim = _similarity([self._tokens(s.text, actors, synonyms) for s in members])
@@ -354,7 +356,7 @@ class ClaimMatcher:
             by_label.setdefault(int(label), []).append(i)
         result = []
         for idx in by_label.values():
-            centre = max(idx, key=lambda i: (float(sim[i, idx].sum()), -i))
+            centre = idx[int(sim[np.ix_(idx, idx)].sum(axis=1).argmax())]  # the first of the most central
             rest = sorted((i for i in idx if i != centre), key=lambda i: (members[i].article, members[i].sentence))
             result.append([members[centre]] + [members[i] for i in rest])
         return result

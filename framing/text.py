@@ -9,7 +9,9 @@ tokenizer, and :class:`PhraseMatcher`, which finds many phrases at once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Generic, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -280,6 +282,34 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((opened, pos))
                 opened = None
     return spans
+
+
+class SpanCover:
+    """The union of some spans, for asking how much of ``[start, end)`` they
+    cover in logarithmic time (overlapping spans count once)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if e <= s:
+                continue
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+        self._before = list(accumulate((e - s for s, e in merged), initial=0))  # length before span i
+
+    def _upto(self, x: int) -> int:
+        i = bisect_right(self._starts, x) - 1
+        if i < 0:
+            return 0
+        return self._before[i] + min(x, self._ends[i]) - self._starts[i]
+
+    def covered(self, start: int, end: int) -> int:
+        """How many characters of ``[start, end)`` lie inside the spans."""
+        return self._upto(end) - self._upto(start) if end > start else 0
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

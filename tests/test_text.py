@@ -12,6 +12,7 @@ import pytest
 
 from framing.text import (
     PhraseMatcher,
+    SpanCover,
     inside,
     phrase_pattern,
     quoted_spans,
@@ -379,3 +380,18 @@ def test_quoted_spans_offsets_exclude_the_marks():
 ])
 def test_inside(spans, start, end, expected):
     assert inside(spans, start, end) is expected
+
+
+@pytest.mark.parametrize("spans, start, end, expected", [
+    ([], 0, 10, 0),
+    ([(2, 5)], 0, 10, 3),
+    ([(2, 5)], 3, 4, 1),
+    ([(2, 5)], 5, 9, 0),            # a span's end is not inside it
+    ([(2, 5), (4, 8)], 0, 10, 6),   # overlapping spans count once: 2..8
+    ([(8, 9), (0, 2)], 1, 9, 2),    # unsorted: 1..2 and 8..9
+    ([(0, 3), (3, 6)], 2, 4, 2),    # touching spans
+    ([(5, 5), (7, 4)], 0, 10, 0),   # empty and reversed spans cover nothing
+    ([(2, 5)], 6, 3, 0),            # an empty question
+])
+def test_span_cover(spans, start, end, expected):
+    assert SpanCover(spans).covered(start, end) == expected
