@@ -20,7 +20,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .actors import load_actors
 from .claims import THRESHOLD, ClaimMatcher, statements_from
@@ -76,6 +76,17 @@ class ArticleResult:
             "cleaning_log": [{"step": c.step, "reason": c.reason, "raw_start": c.raw_start, "raw_end": c.raw_end,
                               "text": c.text} for c in a.cleaning_log],
         }
+
+
+class _Resources(NamedTuple):
+    """The data an analysis reads, loaded and validated once per run."""
+
+    actors: object
+    lexicon: object
+    naming: object
+    speakers: object
+    frames: object
+    matcher: ClaimMatcher
 
 
 class Analyzer:
@@ -151,12 +162,12 @@ class Analyzer:
         actors = load_actors(self.actors)
         matcher = ClaimMatcher(threshold=self.claim_threshold, actors=actors, synonyms=self.synonyms)
         matcher.check()  # a bad threshold or synonyms file fails before the first article, not after the last
-        return (actors,
-                load_lexicon(self.lexicon) if self.lexicon is not None else load_lexicon(),
-                load_naming(self.naming) if self.naming is not None else load_naming(),
-                load_speakers(self.speakers) if self.speakers is not None else load_speakers(),
-                load_frames(self.frames, self.frame_definitions),
-                matcher)
+        return _Resources(actors=actors,
+                          lexicon=load_lexicon(self.lexicon) if self.lexicon is not None else load_lexicon(),
+                          naming=load_naming(self.naming) if self.naming is not None else load_naming(),
+                          speakers=load_speakers(self.speakers) if self.speakers is not None else load_speakers(),
+                          frames=load_frames(self.frames, self.frame_definitions),
+                          matcher=matcher)
 
     def _story(self, article: Article):
         if self.story is None:
@@ -183,8 +194,8 @@ class Analyzer:
         for article in _progress(corpus):
             yield self._article(article, res)
 
-    def _article(self, article: Article, res) -> ArticleResult:
-        actors, lexicon, naming, speakers, frames, _ = res
+    def _article(self, article: Article, res: _Resources) -> ArticleResult:
+        actors, lexicon, naming, speakers, frames = res.actors, res.lexicon, res.naming, res.speakers, res.frames
         text, sentences = article.text, article.sentences
         result = ArticleResult(article)
         result.quotes = extract_quotes(text, registry=speakers)
@@ -219,7 +230,7 @@ class Analyzer:
 
         corpus = as_corpus(corpus)
         res = self._resources()
-        rows = tables.EvidenceRows(actors=res[0], frames=res[4], matcher=res[5])
+        rows = tables.EvidenceRows(actors=res.actors, frames=res.frames, matcher=res.matcher)
         for article in _progress(corpus):
             rows.add(self._article(article, res))
         return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
