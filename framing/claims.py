@@ -27,7 +27,9 @@ it out. This module finds those differences.
    of them are attributed) or ``absent``.
 
 Cost: clustering compares every pair of statements *within a story*, so it is
-quadratic in the size of one story and linear in the number of stories.
+quadratic in the size of one story and linear in the number of stories. A
+story told by a single outlet is not clustered (there is nothing to compare it
+with): each of its statements is its own claim.
 Articles are grouped into stories by the ``story`` argument (any key per
 article, e.g. a manifest column or a date window); by default the whole corpus
 is one story, which suits a class's handful of articles but not a year of
@@ -344,6 +346,10 @@ class ClaimMatcher:
     def _cluster(self, members: list[Statement], actors, synonyms) -> list[list[Statement]]:
         if len(members) < 2:
             return [members] if members else []
+        if len({s.outlet for s in members}) < 2:
+            # one outlet's story: no other outlet to compare with, so each statement is its own claim
+            # (and a long single-outlet text costs no pairwise comparison)
+            return [[s] for s in members]
         import numpy as np
         from sklearn.cluster import AgglomerativeClustering
 

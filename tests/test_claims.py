@@ -71,6 +71,18 @@ def test_an_accusation_is_attributed(text, attributed):
     assert st.attributed is attributed
 
 
+def test_a_story_told_by_one_outlet_is_not_clustered():
+    text = "The bank raised its rate on Tuesday. The bank raised its key rate on Tuesday.\n"
+    sts = statements_from(text, split_sentences(text), [], outlet="o", article="a")
+    claims = ClaimMatcher().align(sts)
+    # the same outlet saying it twice is not a claim shared across outlets
+    assert [len(c.statements) for c in claims] == [1, 1]
+    other = statements_from("The bank raised its rate on Tuesday.\n", split_sentences("The bank raised its rate on "
+                            "Tuesday.\n"), [], outlet="p", article="b")
+    claims = ClaimMatcher().align(sts + other)
+    assert sorted(len(c.statements) for c in claims) == [3]
+
+
 def test_headings_are_not_statements():
     text = "Talks in Moscow\n\nThe two ministers met in Moscow on Monday. Was it a success?"
     sts = statements_from(text, split_sentences(text), [], outlet="o", article="a")
