@@ -69,7 +69,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
-from .text import WORD_RE, PhraseMatcher, _canon, inside, quoted_spans
+from .text import WORD_RE, PhraseMatcher, SpanCover, _canon, quoted_spans
 
 __all__ = [
     "CATEGORIES",
@@ -577,7 +577,7 @@ def find_loaded_terms(
     _check_text(text)
     min_weight = _number("min_weight", min_weight, 0.0, MAX_WEIGHT)
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    spans = _spans(text, quote_spans)
+    spans = SpanCover(_spans(text, quote_spans))
     hits = []
     taken: list[tuple[int, int]] = []
     for m in lexicon.matcher().finditer(text):
@@ -589,7 +589,7 @@ def find_loaded_terms(
             continue
         if e.weight < min_weight:
             continue
-        voice = "quoted" if inside(spans, m.start, m.end) else "own"
+        voice = "quoted" if spans.holds(m.start, m.end) else "own"
         hits.append(LoadedHit(m.start, m.end, text[m.start:m.end], e.term, e.category, e.weight, voice, e.note))
     if secondary:
         threshold = _number("vader_threshold", vader_threshold, 0.0, 4.0)
@@ -599,8 +599,10 @@ def find_loaded_terms(
     return hits
 
 
-def _secondary_hits(text: str, spans: list, taken: list, threshold: float, stop: frozenset[str]) -> list[LoadedHit]:
+def _secondary_hits(text: str, spans: SpanCover, taken: list, threshold: float,
+                    stop: frozenset[str]) -> list[LoadedHit]:
     """Words with |VADER valence| >= threshold outside ``taken`` and ``stop``."""
+    taken_cover = SpanCover(taken)
     vader = _vader_lexicon()
     out = []
     for m in WORD_RE.finditer(text):
@@ -608,9 +610,9 @@ def _secondary_hits(text: str, spans: list, taken: list, threshold: float, stop:
         valence = vader.get(word)
         if valence is None or abs(valence) < threshold or word in stop:
             continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken_cover.covered(m.start(), m.end()):
             continue
-        voice = "quoted" if inside(spans, m.start(), m.end()) else "own"
+        voice = "quoted" if spans.holds(m.start(), m.end()) else "own"
         note = f"VADER valence {valence:+.1f}; secondary signal, not a lexicon entry"
         out.append(LoadedHit(m.start(), m.end(), m.group(), word, SECONDARY_CATEGORY, SECONDARY_WEIGHT, voice, note))
     return out
@@ -628,14 +630,14 @@ def find_naming(
     """
     _check_text(text)
     naming = naming if naming is not None else load_naming()
-    spans = _spans(text, quote_spans)
+    spans = SpanCover(_spans(text, quote_spans))
     hits = []
     for concept, matcher in naming.matchers().items():
         for m in matcher.finditer(text):
             v = m.payload
             if v is None:  # a blocker
                 continue
-            voice = "quoted" if inside(spans, m.start, m.end) else "own"
+            voice = "quoted" if spans.holds(m.start, m.end) else "own"
             hits.append(NamingHit(m.start, m.end, text[m.start:m.end], concept, v.variant, voice))
     hits.sort(key=lambda h: (h.start, h.end, h.concept))
     return hits

@@ -285,12 +285,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 class SpanCover:
-    """The union of some spans, for asking how much of ``[start, end)`` they
-    cover in logarithmic time (overlapping spans count once)."""
+    """Some spans, for asking in logarithmic time how much of ``[start, end)``
+    their union covers (overlapping spans count once) and whether one span
+    holds all of it (:meth:`holds`, the fast form of :func:`inside`)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self._raw_starts = [s for s, _ in ordered]
+        self._max_end = list(accumulate((e for _, e in ordered), max))  # farthest end among spans 0..i
         merged: list[list[int]] = []
-        for s, e in sorted(spans):
+        for s, e in ordered:
             if e <= s:
                 continue
             if merged and s <= merged[-1][1]:
@@ -311,9 +315,18 @@ class SpanCover:
         """How many characters of ``[start, end)`` lie inside the spans."""
         return self._upto(end) - self._upto(start) if end > start else 0
 
+    def holds(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies within one of the spans: the same
+        answer as :func:`inside`, without reading every span."""
+        i = bisect_right(self._raw_starts, start) - 1  # spans starting at or before ``start``: 0..i
+        return i >= 0 and self._max_end[i] >= end
+
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when ``[start, end)`` lies within one of ``spans`` (sorted or not)."""
+    """True when ``[start, end)`` lies within one of ``spans`` (sorted or not).
+
+    Reads every span; for many questions about the same spans use
+    :meth:`SpanCover.holds`."""
     return any(s <= start and end <= e for s, e in spans)
 
 

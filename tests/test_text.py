@@ -395,3 +395,30 @@ def test_inside(spans, start, end, expected):
 ])
 def test_span_cover(spans, start, end, expected):
     assert SpanCover(spans).covered(start, end) == expected
+
+
+@pytest.mark.parametrize("spans, start, end, expected", [
+    ([], 0, 1, False),
+    ([(2, 8)], 3, 5, True),
+    ([(2, 8)], 2, 8, True),            # the whole span
+    ([(2, 8)], 1, 5, False),           # begins before it
+    ([(0, 3), (3, 6)], 2, 4, False),   # touching spans are still two spans
+    ([(0, 10), (2, 4)], 3, 9, True),   # a short span after a long one does not hide it
+    ([(5, 9), (0, 2)], 6, 8, True),    # unsorted
+])
+def test_span_cover_holds(spans, start, end, expected):
+    assert SpanCover(spans).holds(start, end) is expected
+    assert inside(spans, start, end) is expected  # the slow form gives the same answer
+
+
+def test_span_cover_holds_agrees_with_inside_on_random_spans():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        spans = [(a, a + rng.randint(0, 12)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 8)))]
+        cover = SpanCover(spans)
+        for _ in range(20):
+            a = rng.randint(0, 50)
+            b = a + rng.randint(1, 10)
+            assert cover.holds(a, b) == inside(spans, a, b), (spans, a, b)
