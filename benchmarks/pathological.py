@@ -55,6 +55,11 @@ def spaced_quotes(n: int) -> str:
     return _framed(" ".join('"x' if i % 2 else 'y"' for i in range(n // 3)))
 
 
+def quoted_names(n: int) -> str:
+    # many short quotations, each a name and a loaded word: many hits among many quote spans
+    return ('"DPRK regime" ' * (n // 14 + 1))[:n]
+
+
 def quoted_words(n: int) -> str:
     # unbalanced: every word opens a quote, some close, speech verbs between
     return " ".join(('"Russia said' if i % 3 else 'Putin," he said') for i in range(n // 12 + 1))[:n]
@@ -160,6 +165,7 @@ INPUTS = [
     ("100k mixed quote marks", mixed_quotes, 25_000, ALL),
     ("quote marks between words", spaced_quotes, 75_000, ALL),
     ("unbalanced quoted words", quoted_words, 50_000, ALL),
+    ("quoted names and loaded words", quoted_names, 200_000, ALL),
     ("speech verbs in one sentence", speech_in_one_sentence, 50_000, ALL),
     ("participles in one sentence", participles_in_one_sentence, 50_000, ALL),
     ("quotes inside sentences", quotes_in_sentences, 50_000, ALL),

@@ -195,6 +195,17 @@ def test_a_million_copies_of_one_alias():
     assert framing.find_naming(short) == []
 
 
+def test_many_quoted_loaded_words_and_names():
+    # 60,000 quotations, each holding a name and a loaded word: every hit's voice is
+    # looked up among 60,000 quote spans (reading them all for each hit never finished)
+    text = '"DPRK regime" ' * 60_000
+    loaded = framing.find_loaded_terms(text)
+    naming = framing.find_naming(text)
+    assert len(loaded) == len(naming) == 60_000
+    assert {h.voice for h in loaded} == {h.voice for h in naming} == {"quoted"}
+    assert loaded[-1].text == "regime" and naming[-1].text == "DPRK"
+
+
 def test_many_copies_of_one_alias_through_the_pipeline():
     text = SENTENCE + "Russia " * 20_000 + "warned. " + SENTENCE
     _analyzers(text)
