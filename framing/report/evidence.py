@@ -40,35 +40,11 @@ def fmt(value) -> str:
     return str(value)
 
 
-def sentence_span(text: str, sentence: str, context_start: int, context_end: int) -> tuple[int, int]:
-    """Where the evidence sentence lies in ``text``: the last copy of it that
-    starts at or before the scored context (the context lies inside its
-    sentence). Falls back to the context itself."""
-    if sentence:
-        s = text.rfind(sentence, 0, context_start + len(sentence))
-        if s != -1 and s <= context_start and s + len(sentence) >= context_end:
-            return s, s + len(sentence)
-    return context_start, context_end
-
-
 def sentence_rows(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """``sentiment_evidence`` with the sentence's offsets (``s_start``,
-    ``s_end``) and its anchor (``sid``) added. The offsets are the table's
-    ``start``/``end`` columns; tables written before those columns existed
-    get them by finding the sentence in the article text."""
+    """``sentiment_evidence`` with the sentence's offsets as ``s_start`` and
+    ``s_end`` (the table's ``start``/``end``) and its anchor (``sid``)."""
     ev = t["sentiment_evidence"].copy()
-    if {"start", "end"} <= set(ev.columns):
-        ev["s_start"], ev["s_end"] = ev["start"].astype(int), ev["end"].astype(int)
-        ev["sid"] = [anchor("s", a, s) for a, s in zip(ev["article"], ev["sentence"])]
-        return ev
-    texts = dict(zip(t["articles"]["article"].astype(str), t["articles"]["text"].astype(str)))
-    starts, ends = [], []
-    for _, r in ev.iterrows():
-        s, e = sentence_span(texts.get(str(r["article"]), ""), str(r["evidence"]), int(r["context_start"]),
-                             int(r["context_end"]))
-        starts.append(s)
-        ends.append(e)
-    ev["s_start"], ev["s_end"] = starts, ends
+    ev["s_start"], ev["s_end"] = ev["start"].astype(int), ev["end"].astype(int)
     ev["sid"] = [anchor("s", a, s) for a, s in zip(ev["article"], ev["sentence"])]
     return ev
 
