@@ -17,7 +17,10 @@ same way it turns per-sentence scores into per-outlet means.
 
 from __future__ import annotations
 
+import itertools
+import os
 import sys
+from collections import deque
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -29,7 +32,7 @@ from .errors import FramingError
 from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
 from .quotes import extract_quotes, load_speakers
-from .readability import readability
+from .readability import readability, readability_ready
 from .sentiment import WINDOW, score_span
 from .text import quoted_spans, sentence_at
 
@@ -120,11 +123,17 @@ class Analyzer:
         a mapping from article id to a key (articles it does not list share
         one story); or a function of the :class:`~framing.corpus.Article`
         returning a key.
+    n_jobs : None or int
+        Worker processes analysing articles side by side, as in scikit-learn:
+        None or 1 = this process only; -1 = one per core; -2 = all cores but
+        one. The tables are the same whatever the number. With more than one
+        process, the options (a ``story`` function too) must be picklable
+        where processes are started by "spawn" (Windows, macOS).
     """
 
     def __init__(self, *, actors=None, lexicon=None, naming=None, speakers=None, window: int = WINDOW,
                  min_sentences: int = 5, distinctive_top: int = 10, frames=None, frame_definitions=None,
-                 synonyms=None, claim_threshold: float = THRESHOLD, story=None):
+                 synonyms=None, claim_threshold: float = THRESHOLD, story=None, n_jobs=None):
         self.actors = actors
         self.lexicon = lexicon
         self.naming = naming
@@ -137,11 +146,12 @@ class Analyzer:
         self.synonyms = synonyms
         self.claim_threshold = claim_threshold
         self.story = story
+        self.n_jobs = n_jobs
 
     def get_params(self) -> dict:
         return {k: getattr(self, k) for k in ("actors", "lexicon", "naming", "speakers", "window", "min_sentences",
                                               "distinctive_top", "frames", "frame_definitions", "synonyms",
-                                              "claim_threshold", "story")}
+                                              "claim_threshold", "story", "n_jobs")}
 
     def __repr__(self) -> str:
         changed = {k: v for k, v in self.get_params().items() if v != Analyzer().get_params()[k]}
@@ -187,11 +197,12 @@ class Analyzer:
         """Yield the :class:`ArticleResult` of each article, one at a time.
 
         ``corpus`` is anything :meth:`analyze` accepts. The data files are read
-        and validated once, before the first article.
+        and validated once, before the first article. Runs in this process
+        (``n_jobs`` does not apply: results hold the articles themselves).
         """
-        corpus = as_corpus(corpus)
         res = self._resources()
-        for article in _progress(corpus):
+        articles, total = _articles(corpus)
+        for article in _progress(articles, total):
             yield self._article(article, res)
 
     def _article(self, article: Article, res: _Resources) -> ArticleResult:
@@ -224,56 +235,167 @@ class Analyzer:
 
     # -- a corpus --------------------------------------------------------------
     def analyze(self, corpus) -> "Analysis":
-        """Analyse a corpus (a Corpus, a folder or file path, a DataFrame, or
-        None for the bundled seeds) and return an :class:`~framing.tables.Analysis`."""
+        """Analyse a corpus and return an :class:`~framing.tables.Analysis`.
+
+        ``corpus``: a Corpus, a folder or file path, a DataFrame, None for the
+        bundled seeds, or any iterable of Articles (a generator too: articles
+        are analysed one at a time and only their evidence rows are kept).
+        """
         from . import tables
 
-        corpus = as_corpus(corpus)
         res = self._resources()
+        workers = self._workers()
+        articles, total = _articles(corpus)
         rows = tables.EvidenceRows(actors=res.actors, frames=res.frames, matcher=res.matcher)
-        for article in _progress(corpus):
-            rows.add(self._article(article, res))
+        with _Pool(self, res, workers) as pool:
+            for one in _progress(pool.rows(articles), total):
+                rows.extend(one)
+        if not rows.articles:
+            raise FramingError("nothing to analyse: the corpus has no articles")
         return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
+
+    def _workers(self) -> int:
+        n = self.n_jobs
+        if n is None:
+            return 1
+        if not isinstance(n, int) or isinstance(n, bool) or n == 0:
+            raise FramingError(f"n_jobs must be None, a positive whole number, or -1 for every core; not {n!r}")
+        cores = os.cpu_count() or 1
+        return max(1, n if n > 0 else cores + 1 + n)
+
+
+#: Articles sent to a worker process at a time, and batches kept in flight per
+#: worker: enough to keep every core busy, few enough that memory stays flat
+#: however long the stream of articles is.
+BATCH = 8
+IN_FLIGHT = 2
+
+
+def _article_rows(analyzer: Analyzer, res: _Resources, article: Article) -> dict:
+    from .tables import article_rows
+
+    return article_rows(analyzer._article(article, res), res.actors)
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(analyzer: Analyzer, res: _Resources) -> None:
+    _WORKER["job"] = (analyzer, res)
+
+
+def _work(batch: list[Article]) -> list[dict]:
+    analyzer, res = _WORKER["job"]
+    return [_article_rows(analyzer, res, a) for a in batch]
+
+
+class _Pool:
+    """Turns articles into evidence rows, in order: in this process, or in a
+    pool of worker processes fed a few batches ahead."""
+
+    def __init__(self, analyzer: Analyzer, res: _Resources, workers: int):
+        self.analyzer, self.res, self.workers = analyzer, res, workers
+        self.executor = None
+
+    def __enter__(self):
+        if self.workers > 1:
+            import concurrent.futures
+            import multiprocessing
+
+            # fork where it is safe and cheap (Linux): workers start with the data
+            # files and textstat's dictionary already loaded
+            ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+            readability_ready()
+            self.executor = concurrent.futures.ProcessPoolExecutor(
+                self.workers, mp_context=ctx, initializer=_start_worker, initargs=(self.analyzer, self.res))
+        return self
+
+    def __exit__(self, *exc):
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+        return False
+
+    def rows(self, articles):
+        if self.executor is None:
+            for a in articles:
+                yield _article_rows(self.analyzer, self.res, a)
+            return
+        from concurrent.futures.process import BrokenProcessPool
+
+        batches = _batches(articles, BATCH)
+        pending = deque()
+        try:
+            for batch in itertools.islice(batches, self.workers * IN_FLIGHT):
+                pending.append(self.executor.submit(_work, batch))
+            while pending:
+                done = pending.popleft().result()
+                batch = next(batches, None)
+                if batch is not None:
+                    pending.append(self.executor.submit(_work, batch))
+                yield from done
+        except BrokenProcessPool as e:
+            raise FramingError(f"a worker process stopped unexpectedly ({e}); try n_jobs=None") from None
+        except Exception as e:  # a pickling error's class lives in the pickle module, which we don't import
+            if "pickl" not in f"{type(e).__name__} {e}".lower():
+                raise
+            raise FramingError(f"n_jobs: the options cannot be sent to worker processes ({e}); define a story "
+                               "function at module level, or use n_jobs=None") from None
+
+
+def _batches(articles, size: int):
+    it = iter(articles)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _articles(source) -> tuple:
+    """``source`` as an iterator of Articles, and their number if known."""
+    if isinstance(source, Corpus):
+        return iter(source), len(source)
+    if source is None or isinstance(source, (str, Path)):
+        corpus = load_corpus(source)
+        return iter(corpus), len(corpus)
+    if hasattr(source, "iterrows") and hasattr(source, "columns"):
+        corpus = Corpus.from_dataframe(source)
+        return iter(corpus), len(corpus)
+    try:
+        items = iter(source)
+    except TypeError:
+        raise FramingError(f"cannot analyse a {type(source).__name__}; pass a Corpus, a folder path or a DataFrame") from None
+    total = len(source) if hasattr(source, "__len__") else None
+    return _checked(items), total
+
+
+def _checked(items):
+    for a in items:
+        if not isinstance(a, Article):
+            raise FramingError(f"cannot analyse a {type(a).__name__} as an article: pass a Corpus, a folder path, "
+                               "a DataFrame or Articles")
+        yield a
 
 
 #: A corpus of more articles than this gets a progress bar (on a terminal only).
 PROGRESS_MIN_ARTICLES = 5
 
 
-def _progress(corpus: Corpus):
-    """``corpus``'s articles, with a tqdm progress bar on standard error when
-    that is a terminal and the corpus has more than a handful of articles;
-    silent otherwise (pipes, files, notebooks' captured output, tests)."""
+def _progress(items, total: int | None):
+    """``items``, with a tqdm progress bar on standard error when that is a
+    terminal and there are more than a handful of articles (or an unknown
+    number, from a stream); silent otherwise (pipes, files, notebooks'
+    captured output, tests)."""
     stream = sys.stderr
-    show = len(corpus) > PROGRESS_MIN_ARTICLES and bool(getattr(stream, "isatty", lambda: False)())
+    show = (total is None or total > PROGRESS_MIN_ARTICLES) and bool(getattr(stream, "isatty", lambda: False)())
     if not show:
-        return iter(corpus)
+        return items
     from tqdm import tqdm
 
-    return tqdm(corpus, total=len(corpus), desc="analysing", unit="article", file=stream, leave=False)
+    return tqdm(items, total=total, desc="analysing", unit="article", file=stream, leave=False)
 
 
 def _with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Quote spans plus every span inside quotation marks (scare quotes too),
     so that words an outlet puts in quotes never count as its own voice."""
     return sorted(set(spans) | set(quoted_spans(text)))
-
-
-def as_corpus(source) -> Corpus:
-    """Accept a Corpus, an iterable of Articles, a path, a DataFrame or None."""
-    if isinstance(source, Corpus):
-        return source
-    if source is None or isinstance(source, (str, Path)):
-        return load_corpus(source)
-    if hasattr(source, "iterrows") and hasattr(source, "columns"):
-        return Corpus.from_dataframe(source)
-    try:
-        items = tuple(source)
-    except TypeError:
-        raise FramingError(f"cannot analyse a {type(source).__name__}; pass a Corpus, a folder path or a DataFrame") from None
-    if not all(isinstance(a, Article) for a in items):
-        raise FramingError("cannot analyse that: pass a Corpus, a folder path, a DataFrame or a list of Articles")
-    return Corpus(items)
 
 
 def analyze(corpus=None, actors=None, **options) -> "Analysis":

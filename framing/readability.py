@@ -49,6 +49,12 @@ def _textstat():
     return textstat
 
 
+def readability_ready() -> None:
+    """Load textstat and the pronouncing dictionary now (about two seconds),
+    e.g. before starting worker processes that should share them."""
+    _textstat()
+
+
 def readability(text: str) -> dict[str, float]:
     """Readability of ``text``: word and sentence counts plus the five scores
     listed in the module docstring (rounded to 2 decimals).

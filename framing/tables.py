@@ -62,7 +62,7 @@ import pandas as pd
 from .actors import ActorSet
 from .claims import ClaimMatcher, Statement, exclusive_claims
 from .distinctive import distinctive_terms, outlet_similarity
-from .errors import FramingWarning
+from .errors import FramingError, FramingWarning
 from .frames import Frames, load_frames
 from .readability import METRICS
 from .text import sentence_at, word_count
@@ -72,6 +72,9 @@ SD_FLOOR = 0.35
 MAX_STORY_STATEMENTS = 6000
 #: "Only in this outlet" claims listed per outlet.
 EXCLUSIVE_TOP = 5
+#: The row lists each article contributes (see :func:`article_rows`).
+ROW_TABLES = ("articles", "sentiment", "mentions", "quotes", "loaded", "naming", "statements", "frame_hits",
+              "readability", "cleaning")
 NO_QUOTES = "no sourced quotes"
 NO_SIDE_QUOTES = "no quotes from either side"
 
@@ -164,48 +167,18 @@ class EvidenceRows:
 
     def add(self, result) -> None:
         """Take the rows of one :class:`~framing.analysis.ArticleResult`."""
-        a = result.article
-        base = {"outlet": a.outlet_id, "article": a.article_id}
-        self.articles.append({**base, "outlet_name": a.outlet, "country": a.country, "ownership": a.ownership,
-                              "title": a.title, "author": a.author, "date": a.date, "url": a.url,
-                              "words": a.words, "sentences": len(a.sentences), "text": a.text})
-        self.texts[a.outlet_id].append(a.text)
-        for actor, s, ts, n in result.sentiment:
-            self.sentiment.append({**base, "actor": actor, "sentence": s.index, "start": s.start, "end": s.end,
-                                   "mentions": n, "score": ts.score,
-                                   "label": ts.label, "context_start": ts.context_start, "context_end": ts.context_end,
-                                   "words": "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), "evidence": s.text})
-        for m, si, ts in result.mentions:
-            self.mentions.append({**base, "actor": m.actor, "alias": m.text, "kind": m.kind, "start": m.start,
-                                  "end": m.end, "sentence": si, "score": ts.score})
-        for q in result.quotes:
-            self.quotes.append({**base, "speaker": q.speaker, "speaker_country": q.speaker_country,
-                                "speaker_side": self.actors.side_for_country(q.speaker_country),
-                                "speaker_role": q.speaker_role, "named": q.named, "kind": q.kind, "verb": q.verb,
-                                "quote": q.text, "start": q.start, "end": q.end, "speaker_start": q.speaker_start,
-                                "speaker_end": q.speaker_end, "quoted_words": word_count(q.text)})
-        for h in result.loaded:
-            self.loaded.append({**base, "term": h.term, "category": h.category, "weight": h.weight, "voice": h.voice,
-                                "text": h.text, "start": h.start, "end": h.end, "note": h.note,
-                                "evidence": _sentence_text(a, h.start)})
-        for h in result.naming:
-            self.naming.append({**base, "concept": h.concept, "variant": h.variant, "voice": h.voice, "text": h.text,
-                                "start": h.start, "end": h.end, "sentence": _sentence_text(a, h.start)})
-        self.story[a.article_id] = result.story
-        for st in result.statements:
-            self.statements.append({**base, "sentence": st.sentence, "start": st.start, "end": st.end,
-                                    "text": st.text, "attributed": st.attributed})
-        by_sentence: dict[tuple[int, str], list] = {}
-        for h in result.frames:
-            by_sentence.setdefault((h.sentence, h.frame), []).append(h)
-        for (si, frame), hs in sorted(by_sentence.items()):
-            s = a.sentences[si]
-            self.frame_hits.append({**base, "sentence": si, "start": s.start, "end": s.end, "frame": frame,
-                                    "indicators": "; ".join(dict.fromkeys(h.text for h in hs)), "text": s.text})
-        self.readability.append({**base, **result.readability})
-        for c in a.cleaning_log:
-            self.cleaning.append({**base, "step": c.step, "reason": c.reason, "raw_start": c.raw_start,
-                                  "raw_end": c.raw_end, "text": c.text})
+        self.extend(article_rows(result, self.actors))
+
+    def extend(self, rows: dict) -> None:
+        """Take one article's rows, as :func:`article_rows` made them (possibly
+        in another process: they are plain data)."""
+        aid = rows["articles"][0]["article"]
+        if aid in self.story:
+            raise FramingError(f"duplicate article id {aid!r}: each article needs its own id")
+        self.story[aid] = rows["story"]
+        self.texts[rows["articles"][0]["outlet"]].append(rows["articles"][0]["text"])
+        for name in ROW_TABLES:
+            getattr(self, name).extend(rows[name])
 
     # -- aggregation -----------------------------------------------------------
     def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10) -> Analysis:
@@ -438,6 +411,55 @@ class EvidenceRows:
             row["distinctive"] = ", ".join(dist[dist["outlet"] == o]["term"].head(3))
             rows.append(row)
         return pd.DataFrame(rows)
+
+
+def article_rows(result, actors: ActorSet) -> dict:
+    """One article's evidence rows: table name -> list of plain dict rows,
+    plus ``story``, the article's story key. Plain data, so that it can come
+    back from a worker process (see ``Analyzer(n_jobs=...)``)."""
+    a = result.article
+    out: dict = {name: [] for name in ROW_TABLES}
+    base = {"outlet": a.outlet_id, "article": a.article_id}
+    out["story"] = result.story
+    out["articles"].append({**base, "outlet_name": a.outlet, "country": a.country, "ownership": a.ownership,
+                            "title": a.title, "author": a.author, "date": a.date, "url": a.url,
+                            "words": a.words, "sentences": len(a.sentences), "text": a.text})
+    for actor, s, ts, n in result.sentiment:
+        out["sentiment"].append({**base, "actor": actor, "sentence": s.index, "start": s.start, "end": s.end,
+                                 "mentions": n, "score": ts.score, "label": ts.label,
+                                 "context_start": ts.context_start, "context_end": ts.context_end,
+                                 "words": "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), "evidence": s.text})
+    for m, si, ts in result.mentions:
+        out["mentions"].append({**base, "actor": m.actor, "alias": m.text, "kind": m.kind, "start": m.start,
+                                "end": m.end, "sentence": si, "score": ts.score})
+    for q in result.quotes:
+        out["quotes"].append({**base, "speaker": q.speaker, "speaker_country": q.speaker_country,
+                              "speaker_side": actors.side_for_country(q.speaker_country),
+                              "speaker_role": q.speaker_role, "named": q.named, "kind": q.kind, "verb": q.verb,
+                              "quote": q.text, "start": q.start, "end": q.end, "speaker_start": q.speaker_start,
+                              "speaker_end": q.speaker_end, "quoted_words": word_count(q.text)})
+    for h in result.loaded:
+        out["loaded"].append({**base, "term": h.term, "category": h.category, "weight": h.weight, "voice": h.voice,
+                              "text": h.text, "start": h.start, "end": h.end, "note": h.note,
+                              "evidence": _sentence_text(a, h.start)})
+    for h in result.naming:
+        out["naming"].append({**base, "concept": h.concept, "variant": h.variant, "voice": h.voice, "text": h.text,
+                              "start": h.start, "end": h.end, "sentence": _sentence_text(a, h.start)})
+    for st in result.statements:
+        out["statements"].append({**base, "sentence": st.sentence, "start": st.start, "end": st.end,
+                                  "text": st.text, "attributed": st.attributed})
+    by_sentence: dict[tuple[int, str], list] = {}
+    for h in result.frames:
+        by_sentence.setdefault((h.sentence, h.frame), []).append(h)
+    for (si, frame), hs in sorted(by_sentence.items()):
+        s = a.sentences[si]
+        out["frame_hits"].append({**base, "sentence": si, "start": s.start, "end": s.end, "frame": frame,
+                                  "indicators": "; ".join(dict.fromkeys(h.text for h in hs)), "text": s.text})
+    out["readability"].append({**base, **result.readability})
+    for c in a.cleaning_log:
+        out["cleaning"].append({**base, "step": c.step, "reason": c.reason, "raw_start": c.raw_start,
+                                "raw_end": c.raw_end, "text": c.text})
+    return out
 
 
 def _sentence_text(article, offset: int) -> str:

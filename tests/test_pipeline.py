@@ -131,3 +131,53 @@ def test_evidence_sentences_behind_each_score(result):
     for _, r in ev.iterrows():
         assert r["evidence"] in texts[r["article"]]
         assert texts[r["article"]][r["context_start"]:r["context_end"]] in r["evidence"]
+
+
+# -- streaming and worker processes (issue 7) ----------------------------------
+
+def _story_by_outlet(article):
+    return article.outlet_id
+
+
+def test_two_worker_processes_give_the_same_tables(result):
+    import pandas.testing as pdt
+
+    parallel = framing.analyze(framing.load_corpus(), n_jobs=2)
+    assert list(parallel.tables) == list(result.tables)
+    for name, table in result.tables.items():
+        pdt.assert_frame_equal(parallel.tables[name], table, obj=name)
+
+
+def test_worker_processes_take_a_story_function():
+    # one story per outlet: no claim can be shared by two outlets
+    parallel = framing.analyze(framing.load_corpus(), story=_story_by_outlet, n_jobs=2)
+    assert (parallel.coverage.groupby("claim_id")["status"].apply(lambda s: (s != "absent").sum()) == 1).all()
+
+
+def test_a_generator_of_articles_is_analysed_without_a_corpus(result):
+    import pandas.testing as pdt
+
+    streamed = framing.analyze(a for a in framing.load_corpus())
+    pdt.assert_frame_equal(streamed.summary, result.summary)
+
+
+@pytest.mark.parametrize("n_jobs", [0, 1.5, "all", True])
+def test_bad_n_jobs_is_refused_clearly(n_jobs):
+    with pytest.raises(framing.FramingError, match="n_jobs must be"):
+        framing.analyze(framing.load_corpus(), n_jobs=n_jobs)
+
+
+def test_a_stream_with_a_repeated_article_id_is_refused():
+    seeds = list(framing.load_corpus())
+    with pytest.raises(framing.FramingError, match="duplicate article id 'x'"):
+        framing.analyze(framing.Article.from_text(a.text, outlet_id=a.outlet_id, article_id="x") for a in seeds[:2])
+
+
+def test_a_stream_of_something_else_is_refused_clearly():
+    with pytest.raises(framing.FramingError, match="cannot analyse a str as an article"):
+        framing.analyze(iter(["just a string"]))
+
+
+def test_an_empty_stream_is_refused_clearly():
+    with pytest.raises(framing.FramingError, match="no articles"):
+        framing.analyze(iter([]))
