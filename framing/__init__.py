@@ -14,7 +14,7 @@ from .actors import ActorSet, load_actors
 from .analysis import Analyzer, analyze
 from .claims import ClaimMatcher
 from .clean import clean_text
-from .corpus import Article, Corpus, load_corpus
+from .corpus import Article, Corpus, iter_articles, load_corpus
 from .errors import FramingError, FramingWarning
 from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming, load_topic_words
@@ -41,6 +41,7 @@ __all__ = [
     "find_loaded_terms",
     "find_naming",
     "find_scare_quotes",
+    "iter_articles",
     "load_actors",
     "load_corpus",
     "load_frames",

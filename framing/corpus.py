@@ -8,14 +8,18 @@ share one outlet, and the tables aggregate them by ``outlet_id``.
 
 from __future__ import annotations
 
+import itertools
+import json
+import os
 import re
+import sys
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Generator, Iterable, Iterator
 
 from ._resources import read_csv_rows, read_text_file
 from .clean import CleaningStep, clean_text
@@ -247,11 +251,15 @@ def _read_article_file(path: Path) -> str:
     return text
 
 
-def _from_manifest(manifest_text: str, source: str, opener, exists) -> list[Article]:
+def _manifest_entries(manifest_text: str, source: str, exists) -> list[tuple[str, dict]]:
+    """Check a manifest and list its articles as ``(file name, keyword
+    arguments for Article.from_text)`` pairs, without reading any article:
+    every row is checked (columns, duplicates, paths, that the file exists)
+    before the first file is opened."""
     rows = read_csv_rows(manifest_text, source, required=("file", "outlet_id"), optional=META_FIELDS)
     if not rows:
         raise FramingError(f"{source}: the manifest lists no articles")
-    articles, seen = [], {}
+    entries, seen = [], {}
     for n, row in rows:
         name = row["file"]
         if name in seen:
@@ -261,11 +269,22 @@ def _from_manifest(manifest_text: str, source: str, opener, exists) -> list[Arti
             raise FramingError(f"{source}, row {n}: file {name!r} must be a name inside the manifest's folder")
         if not exists(name):
             raise FramingError(f"{source}, row {n}: file {name!r} not found next to the manifest")
-        raw = opener(name)
         meta = {k: row.get(k, "") for k in META_FIELDS}
-        articles.append(Article.from_text(raw, outlet_id=row["outlet_id"], article_id=Path(name).stem,
-                                          source=name, **meta))
-    return articles
+        entries.append((name, dict(outlet_id=row["outlet_id"], article_id=Path(name).stem, source=name, **meta)))
+    return entries
+
+
+def _from_manifest(manifest_text: str, source: str, opener, exists) -> list[Article]:
+    return [Article.from_text(opener(name), **fields)
+            for name, fields in _manifest_entries(manifest_text, source, exists)]
+
+
+def _folder_files(path: Path) -> list[Path]:
+    """The article files of a folder without a manifest, sorted by name."""
+    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+    if not files:
+        raise FramingError(f"{path}: no MANIFEST.csv and no .txt, .md or .html files in this folder")
+    return files
 
 
 def _seeds_root():
@@ -318,10 +337,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
         return Corpus(tuple(_from_manifest(read_text_file(manifest), str(manifest),
                                            lambda n: _read_article_file(path / n),
                                            lambda n: (path / n).is_file())))
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-    if not files:
-        raise FramingError(f"{path}: no MANIFEST.csv and no .txt, .md or .html files in this folder")
-    return load_files(files)
+    return load_files(_folder_files(path))
 
 
 def load_files(paths: Iterable[str | Path]) -> Corpus:
@@ -332,3 +348,321 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
     if not articles:
         raise FramingError("no files given")
     return Corpus(tuple(articles))
+
+
+# ---------------------------------------------------------------------------
+# streaming: one article at a time from a JSONL or Parquet file or a folder
+# ---------------------------------------------------------------------------
+
+#: File kinds :func:`iter_articles` reads as tables of articles, one per record.
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet",)
+#: A JSONL line longer than this is refused rather than held in memory: no
+#: article is that long, so the file is most likely not JSON Lines at all.
+MAX_JSONL_LINE_BYTES = 64 * 2**20
+#: Rows per Parquet record batch: a few hundred articles' texts at a time.
+PARQUET_BATCH_ROWS = 256
+
+
+def iter_articles(source, *, text: str = "text", outlet_id: str = "outlet_id", article_id: str | None = None,
+                  progress: bool | None = None) -> Iterator[Article]:
+    """Yield the articles of a large corpus one at a time, reading as it goes.
+
+    ``source`` is a path:
+
+    - a ``.jsonl`` / ``.ndjson`` file: one JSON object per line, one article
+      per object. Blank lines are skipped. Fields are read as
+      :meth:`Corpus.from_dataframe` reads columns: ``text`` and ``outlet_id``
+      name the required fields, the manifest fields (outlet, country,
+      ownership, title, author, date, url, language) are used when present,
+      and other fields are ignored. The article id is the ``article_id``
+      field when that option is given, else ``<outlet_id>-<line number>``
+      (the line of the file, from 1, blank lines counted), which is the same
+      as ``from_dataframe``'s ``<outlet_id>-<row number>`` for a file without
+      blank lines. Each article's ``source`` is ``"<file>, line <n>"``.
+    - a ``.parquet`` file (needs pyarrow: ``pip install "framing[parquet]"``):
+      the same fields as columns, read in record batches of
+      :data:`PARQUET_BATCH_ROWS` rows and only the columns needed; the article
+      id is the ``article_id`` column, else ``<outlet_id>-<row number>``.
+    - a folder: the articles ``load_corpus(folder)`` would load, with its
+      ``MANIFEST.csv`` if there is one, else each .txt, .md and .html file as
+      its own outlet; or a single .txt, .md or .html file, as one article.
+      ``text``, ``outlet_id`` and ``article_id`` do not apply here.
+
+    Memory: only the current article is held, plus the current line of a
+    JSONL file, the current record batch of a Parquet file (pyarrow may hold
+    the current row group's chunks of the columns read), a folder's manifest
+    or file list, and the set of article ids seen so far (to refuse
+    duplicates, as :class:`Corpus` does). Each folder file is read and cleaned
+    only when its article is yielded.
+
+    ``progress``: a tqdm bar on standard error, by bytes for a JSONL file, by
+    rows for a Parquet file and by files for a folder. ``None`` (the default)
+    shows it only when standard error is a terminal; ``True`` or ``False``
+    force it on or off.
+
+    Errors are :class:`FramingError`, naming the file and, where there is
+    one, the line (JSONL), row (Parquet, manifest) or batch. Problems found
+    without reading the articles (a missing path, an unsupported kind of
+    file, pyarrow missing, a Parquet file without the ``text`` column, a
+    manifest problem or a file the manifest lists that does not exist) are
+    raised by the call itself; problems in a record (bad JSON, a line that
+    is not an object, a missing or empty text or outlet field, a text that
+    is not a string, a duplicate id, an unreadable or empty article file)
+    are raised when iteration reaches that record,
+    after the articles before it have been yielded. A source with no
+    articles at all is an error too.
+    """
+    if not isinstance(source, (str, os.PathLike)):
+        raise FramingError(f"iter_articles needs the path of a .jsonl, .ndjson or .parquet file or of a folder, "
+                           f"not a {type(source).__name__}")
+    for name, value in (("text", text), ("outlet_id", outlet_id)):
+        if not isinstance(value, str) or not value:
+            raise FramingError(f"iter_articles: {name}= must name a field, not {value!r}")
+    if article_id is not None and (not isinstance(article_id, str) or not article_id):
+        raise FramingError(f"iter_articles: article_id= must name a field or be None, not {article_id!r}")
+    path = Path(source)
+    if not path.exists():
+        raise FramingError(f"{path}: no such file or folder")
+    suffix = path.suffix.lower()
+    if path.is_file() and suffix in JSONL_SUFFIXES + PARQUET_SUFFIXES:
+        fields = _Fields(text, outlet_id, article_id)
+        if suffix in JSONL_SUFFIXES:
+            return _unique_ids(_iter_jsonl(path, fields, progress))
+        columns, rows = _parquet_plan(path, fields)
+        return _unique_ids(_iter_parquet(path, fields, columns, rows, progress))
+    if (text, outlet_id, article_id) != ("text", "outlet_id", None):
+        raise FramingError(f"{path}: text=, outlet_id= and article_id= name the fields of a JSONL or Parquet file; "
+                           "a folder's articles take theirs from its files and MANIFEST.csv")
+    if path.is_dir():
+        manifest = path / "MANIFEST.csv"
+        if manifest.is_file():
+            entries = [(path / name, fields) for name, fields in
+                       _manifest_entries(read_text_file(manifest), str(manifest), lambda n: (path / n).is_file())]
+        else:
+            entries = [(p, dict(outlet_id=p.stem, article_id=p.stem, source=str(p))) for p in _folder_files(path)]
+        return _unique_ids(_iter_files(entries, path.name or str(path), progress))
+    if not path.is_file():
+        raise FramingError(f"{path}: is neither a regular file nor a folder (a device, pipe or socket?)")
+    if suffix in TEXT_SUFFIXES:
+        entries = [(path, dict(outlet_id=path.stem, article_id=path.stem, source=str(path)))]
+        return _unique_ids(_iter_files(entries, path.name, progress))
+    raise FramingError(f"{path}: cannot stream a {suffix or 'suffix-less'} file; iter_articles reads .jsonl, .ndjson "
+                       "and .parquet files, folders, and single .txt, .md or .html files")
+
+
+@dataclass(frozen=True)
+class _Fields:
+    """The field names :func:`iter_articles` was told to read."""
+
+    text: str
+    outlet_id: str
+    article_id: str | None
+
+
+def _progress_bar(progress: bool | None, **options):
+    """A tqdm bar on standard error, or None (see ``iter_articles``)."""
+    stream = sys.stderr
+    if progress is None:
+        show = bool(getattr(stream, "isatty", lambda: False)())
+    else:
+        show = bool(progress)
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(file=stream, leave=False, **options)
+
+
+def _unique_ids(articles: Generator[Article, None, None]) -> Iterator[Article]:
+    """Pass ``articles`` through, refusing an article id seen before."""
+    seen: set[str] = set()
+    try:
+        for article in articles:
+            if article.article_id in seen:
+                raise FramingError(f"{article.source}: duplicate article id {article.article_id!r} "
+                                   "(an earlier article has the same id)")
+            seen.add(article.article_id)
+            yield article
+    finally:
+        articles.close()  # the reader's file and progress bar, when the caller stops early
+
+
+def _value(record: dict, name: str, where: str) -> str:
+    """A record's field as text: '' for a null, an error for a list or dict."""
+    value = record[name]
+    if _missing(value):
+        return ""
+    if isinstance(value, (dict, list, tuple, set, bytes, bytearray)):
+        raise FramingError(f"{where}: the {name!r} field must be a single value, not {type(value).__name__}")
+    return str(value)
+
+
+def _field_names(record: dict) -> str:
+    names = [n if len(n) <= 40 else n[:37] + "..." for n in map(str, list(record)[:10])]
+    return ", ".join(names) + (", ..." if len(record) > 10 else "") if names else "no fields"
+
+
+def _record_article(record: dict, fields: _Fields, number: int, where: str) -> Article:
+    """The article of one JSONL object or Parquet row (``number`` is its
+    line or row number, for the default article id)."""
+    for name in (fields.text, fields.outlet_id, fields.article_id):
+        if name is not None and name not in record:
+            raise FramingError(f"{where}: no {name!r} field; it has {_field_names(record)}")
+    raw = record[fields.text]
+    if _missing(raw):
+        raw = ""
+    if not isinstance(raw, str):
+        raise FramingError(f"{where}: the {fields.text!r} field must be a string, not {type(raw).__name__}")
+    oid = _value(record, fields.outlet_id, where)
+    if fields.article_id is None:
+        aid = f"{oid}-{number}"
+    else:
+        aid = _value(record, fields.article_id, where)
+        if not aid.strip():
+            raise FramingError(f"{where}: the {fields.article_id!r} field (the article id) is empty")
+    meta = {k: _value(record, k, where) for k in META_FIELDS if k in record}
+    return Article.from_text(raw, outlet_id=oid, article_id=aid, source=where, **meta)
+
+
+_JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
+               type(None): "null"}
+
+
+def _iter_jsonl(path: Path, fields: _Fields, progress: bool | None) -> Iterator[Article]:
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        raise FramingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    bar = _progress_bar(progress, total=os.fstat(stream.fileno()).st_size, desc=path.name, unit="B", unit_scale=True,
+                        unit_divisor=1024)
+    n = found = 0
+    try:
+        with stream:
+            while True:
+                try:
+                    line = stream.readline(MAX_JSONL_LINE_BYTES + 1)
+                except OSError as exc:
+                    raise FramingError(f"{path}, line {n + 1}: cannot be read ({exc.strerror or exc})") from None
+                if not line:
+                    break
+                n += 1
+                where = f"{path}, line {n}"
+                if len(line) > MAX_JSONL_LINE_BYTES and not line.endswith(b"\n"):
+                    raise FramingError(f"{where}: longer than {MAX_JSONL_LINE_BYTES:,} bytes; a JSON Lines file "
+                                       "has one article per line")
+                if bar is not None:
+                    bar.update(len(line))
+                if n == 1:
+                    if line[:2] in (b"\xff\xfe", b"\xfe\xff"):
+                        raise FramingError(f"{path}: is UTF-16 text; save it as UTF-8 and try again")
+                    line = line.removeprefix(b"\xef\xbb\xbf")
+                if not line.strip():
+                    continue
+                found += 1
+                yield _record_article(_json_object(line, where), fields, n, where)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not found:
+        raise FramingError(f"{path}: no articles (the file is empty or has only blank lines)")
+
+
+def _json_object(line: bytes, where: str) -> dict:
+    """One JSONL line as a dict, or a FramingError saying what is wrong."""
+    try:
+        decoded = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FramingError(f"{where}: is not valid UTF-8 (bad byte at position {exc.start} of the line); "
+                           "save the file as UTF-8 and try again") from None
+    try:
+        record = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        raise FramingError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise FramingError(f"{where}: not readable as JSON (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise FramingError(f"{where}: not readable as JSON ({exc})") from None
+    if not isinstance(record, dict):
+        kind = _JSON_KINDS.get(type(record), type(record).__name__)
+        raise FramingError(f"{where}: expected a JSON object ({{...}}) with the article's fields, found {kind}")
+    return record
+
+
+def _import_pyarrow():
+    """pyarrow and pyarrow.parquet, imported only when a Parquet file is read."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise FramingError('reading Parquet files needs pyarrow, which is not installed; install it with '
+                           '"pip install pyarrow" or "pip install framing[parquet]"') from None
+    return pyarrow, pyarrow.parquet
+
+
+def _parquet_plan(path: Path, fields: _Fields) -> tuple[list[str], int]:
+    """Check a Parquet file's columns from its metadata, without reading rows;
+    return the columns to read and the number of rows."""
+    pa, pq = _import_pyarrow()
+    try:
+        parquet = pq.ParquetFile(path)
+        try:
+            names = list(parquet.schema_arrow.names)
+            rows = parquet.metadata.num_rows
+        finally:
+            parquet.close()
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        raise FramingError(f"{path}: cannot be read as a Parquet file ({exc})") from None
+    for name in (fields.text, fields.outlet_id, fields.article_id):
+        if name is not None and name not in names:
+            raise FramingError(f"{path}: missing column {name!r}; it has {', '.join(names) or 'no columns'}")
+    if not rows:
+        raise FramingError(f"{path}: no articles (the file has no rows)")
+    wanted = [fields.text, fields.outlet_id, fields.article_id, *META_FIELDS]
+    return [c for c in dict.fromkeys(wanted) if c is not None and c in names], rows
+
+
+def _iter_parquet(path: Path, fields: _Fields, columns: list[str], total: int,
+                  progress: bool | None) -> Iterator[Article]:
+    pa, pq = _import_pyarrow()
+    errors = (pa.ArrowException, OSError, ValueError)
+    try:
+        parquet = pq.ParquetFile(path)
+    except errors as exc:
+        raise FramingError(f"{path}: cannot be read as a Parquet file ({exc})") from None
+    bar = _progress_bar(progress, total=total, desc=path.name, unit="row")
+    row = 0
+    try:
+        batches = parquet.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=columns)
+        for batch_number in itertools.count(1):
+            try:
+                batch = next(batches, None)
+                records = [] if batch is None else batch.to_pylist()
+            except errors as exc:
+                raise FramingError(f"{path}, batch {batch_number} (from row {row + 1}): cannot be read "
+                                   f"({exc})") from None
+            if batch is None:
+                break
+            for record in records:
+                row += 1
+                if bar is not None:
+                    bar.update(1)
+                yield _record_article(record, fields, row, f"{path}, row {row}")
+    finally:
+        parquet.close()
+        if bar is not None:
+            bar.close()
+
+
+def _iter_files(entries: list[tuple[Path, dict]], desc: str, progress: bool | None) -> Iterator[Article]:
+    """Read, clean and yield one article file at a time."""
+    bar = _progress_bar(progress, total=len(entries), desc=desc, unit="file")
+    try:
+        for file, fields in entries:
+            article = Article.from_text(_read_article_file(file), **fields)
+            if bar is not None:
+                bar.update(1)
+            yield article
+    finally:
+        if bar is not None:
+            bar.close()
