@@ -4,22 +4,30 @@ Bias by omission shows claim by claim: one outlet reports a fact in its own
 voice, another mentions it only as somebody's (denied) claim, a third leaves
 it out. This module finds those differences.
 
-1. Each sentence of each article is a :class:`Statement`. A statement is
-   *attributed* when at least :data:`ATTRIBUTED_SHARE` of its characters lie
-   inside quotations or reported speech (the quote extractor's spans), i.e. the
-   outlet tells it as what somebody said, not as fact.
+1. Each clause of each sentence of each article is a :class:`Statement`. A
+   statement is *attributed* when it has an attribution frame ("X said that
+   ..."), reports an accusation ("X blamed Y for ...") or has at least
+   :data:`ATTRIBUTED_SHARE` of its characters inside quotations or reported
+   speech (the quote extractor's spans), i.e. the outlet tells it as what
+   somebody said, not as fact.
 2. Statements are compared with a similarity in [0, 1]: the mean of two cosine
    similarities of tf-idf vectors (scikit-learn), one over content words and one
-   over character 3- to 5-grams of those words. Before comparing, actor aliases
+   over character 3- to 5-grams of those words. Only what a statement reports is
+   compared, not who reports it: an attribution frame ("US officials have been
+   claiming that", ", the agency said") and the accuser of an accusation ("The
+   West has blamed") are left out (:func:`attribution_core`). Actor aliases
    become one token per actor ("DPRK", "Pyongyang" and "North Korea" are the
    same word), thousands separators go ("3,000" = "3000"), and the words of one
    group in ``framing/data/claim_synonyms.csv`` become one word ("sacked" =
    "fired", "munitions" = "shells"), after plural and -ed/-ing endings are
    stripped.
 3. Statements are grouped into :class:`Claim` objects by average-linkage
-   agglomerative clustering (scikit-learn) with the distance cut at
-   ``1 - threshold``: a statement joins a claim when its mean similarity to the
-   claim's statements is at least ``threshold``. The default threshold was chosen
+   agglomerative clustering (:func:`average_linkage`) cut at ``threshold``: a
+   statement joins a claim when its mean similarity to the claim's statements
+   is at least ``threshold``. Two statements of the same article never form a
+   claim by themselves: each joins one through another article's statement (so
+   two alike sentences of one article cannot pair up first and keep each other
+   out of the claim the other outlets share). The default threshold was chosen
    on the dev half of the hand-made pairs in ``benchmarks/data/claim_pairs.csv``
    (``benchmarks/claims.py`` prints precision and recall on the test half).
 4. For each claim and outlet the status is ``reported`` (at least one of the
@@ -40,7 +48,10 @@ Two sentences that report the same fact in wholly different words are missed,
 and two that share many words but differ in one crucial one ("raised" vs
 "kept" rates) can be joined. Negation is not read: "X denied sending troops"
 and "X sent troops" land in the same claim, which is why the status column and
-the evidence sentences matter more than the grouping itself.
+the evidence sentences matter more than the grouping itself. A statement
+with many details of its own ("dozens of ballistic missiles and over 11,000
+containers of munitions") can stay out of the claim its summary elsewhere
+belongs to.
 """
 
 from __future__ import annotations
@@ -111,8 +122,14 @@ _HEAD_FRAME = re.compile(r"^(?:[\w'’.,()-]+\s+){0,8}?" + _SPEECH + r"\b(?:\s+\
 #: ", X said(, quoting ...)." or ", according to X." at the tail of a clause.
 _TAIL_FRAME = re.compile(r",\s+(?:according\s+to\s+[^,.;]{1,80}|(?:[\w'’.()-]+\s+){0,10}?" + _SPEECH +
                          r"(?:\s+(?!that\b)[^,.;]{0,60})?)(?:,[^.;]{0,120})?[.!?\"”]*\s*$", re.I)
-#: "X accused Y of ...", "X blamed Y for ...": the clause reports X's accusation, not a fact.
-_ACCUSATION = re.compile(r"\b(?:accus|blam)(?:e|es|ed|ing)\s+(?:[\w'’.-]+\s+){1,6}?(?:of|for)\b", re.I)
+#: "X accused Y of ...", "X blamed Y for ...": the clause reports X's accusation, not a fact. ("X is to
+#: blame for ..." is no accusation: the accused must come between the verb and "of"/"for".)
+_ACCUSATION = re.compile(r"\b(?:accus|blam)(?:e|es|ed|ing)\s+(?!(?:of|for)\b)(?:[\w'’.-]+\s+){1,6}?(?:of|for)\b",
+                         re.I)
+#: The accuser and the verb at the head of a clause ("The West has even blamed ", "Prosecutors accused "),
+#: at most eight words in: what is left ("North Korea for arms assistance to Russia") is the accusation.
+_ACCUSATION_FRAME = re.compile(r"^(?:[\w'’.,()-]+\s+){0,8}?(?:accus|blam)(?:e|es|ed|ing)\s+(?!(?:of|for)\b)"
+                               r"(?=(?:[\w'’.-]+\s+){1,6}?(?:of|for)\b)", re.I)
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
 
 
@@ -121,11 +138,13 @@ def attribution_core(text: str) -> tuple[str, bool]:
 
     "US officials have been claiming that the DPRK is supporting Russia"
     gives ("the DPRK is supporting Russia", True); "Putin intends to visit,
-    the agency said." gives ("Putin intends to visit", True). A frame is only
-    removed when at least four words are left.
+    the agency said." gives ("Putin intends to visit", True); an accusation
+    loses its accuser and verb: "The West blamed North Korea for arms
+    assistance to Russia." gives ("North Korea for arms assistance to
+    Russia.", True). A frame is only removed when at least four words are left.
     """
     core, framed = text, False
-    for pattern in (_TAIL_FRAME, _HEAD_FRAME):
+    for pattern in (_TAIL_FRAME, _HEAD_FRAME, _ACCUSATION_FRAME):
         m = pattern.search(core)
         if m:
             rest = core[: m.start()] if pattern is _TAIL_FRAME else core[m.end():]
@@ -351,17 +370,10 @@ class ClaimMatcher:
             # (and a long single-outlet text costs no pairwise comparison)
             return [[s] for s in members]
         import numpy as np
-        from sklearn.cluster import AgglomerativeClustering
 
         sim = _similarity([self._tokens(s.text, actors, synonyms) for s in members])
-        model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                        distance_threshold=1.0 - self.threshold + 1e-9)
-        labels = model.fit_predict(1.0 - sim)
-        by_label: dict[int, list[int]] = {}
-        for i, label in enumerate(labels):
-            by_label.setdefault(int(label), []).append(i)
         result = []
-        for idx in by_label.values():
+        for idx in average_linkage(sim, [s.article for s in members], self.threshold):
             centre = idx[int(sim[np.ix_(idx, idx)].sum(axis=1).argmax())]  # the first of the most central
             rest = sorted((i for i in idx if i != centre), key=lambda i: (members[i].article, members[i].sentence))
             result.append([members[centre]] + [members[i] for i in rest])
@@ -394,6 +406,62 @@ def _similarity(tokens: list[list[str]], background: list[list[str]] = ()):
     sim = (cosine_similarity(words) + cosine_similarity(chars)) / 2.0
     np.fill_diagonal(sim, 1.0)
     return np.clip(sim, 0.0, 1.0)
+
+
+def average_linkage(sim, groups: Sequence[Hashable], threshold: float) -> list[list[int]]:
+    """Average-linkage clusters of the items of a similarity matrix, cut at ``threshold``.
+
+    As in any agglomerative clustering, the two clusters whose items have the
+    highest mean pairwise similarity are merged, again and again, while that
+    mean is at least ``threshold``. One constraint: two items of the same
+    group (for statements, the same article) are never merged with each other
+    alone; each joins a cluster through an item of another group, and then
+    counts in its mean like any other member. Two sentences of one article that
+    share words ("Russia will provide arms to North Korea", "The West has
+    blamed North Korea for arms assistance to Russia") say nothing about what
+    outlets share, and if they paired up first they would pull each other out
+    of the claims that the other outlets' statements form.
+
+    Returns the clusters as lists of indices, each in increasing order, by
+    their smallest index. Cost: a heap of the pairs above ``threshold`` and one
+    row of the matrix per merge, so about quadratic in the number of items, like
+    the matrix itself.
+    """
+    import heapq
+
+    import numpy as np
+
+    n = len(sim)
+    total = np.array(sim, dtype=float)  # sums of item similarities between clusters (rows of dead clusters are stale)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    version = [0] * n  # bumped when a cluster grows, so that its queued pairs go stale
+    members = [[i] for i in range(n)]
+    cut = threshold - 1e-9
+    index: dict = {}
+    codes = np.array([index.setdefault(g, len(index)) for g in groups])
+    rows, cols = np.nonzero(np.triu(total >= cut, k=1) & (codes[:, None] != codes[None, :]))
+    heap = [(-float(total[i, j]), i, j, 0, 0) for i, j in zip(rows.tolist(), cols.tolist())]
+    heapq.heapify(heap)
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+            continue
+        total[a] += total[b]
+        total[:, a] = total[a]
+        size[a] += size[b]
+        alive[b] = False
+        version[a] += 1
+        members[a] += members[b]
+        members[b] = []
+        # the merged cluster holds two groups, so it may merge with anything
+        mean = total[a] / (size[a] * size)
+        mean[~alive] = -np.inf
+        mean[a] = -np.inf
+        for c in np.flatnonzero(mean >= cut).tolist():
+            i, j = min(a, c), max(a, c)
+            heapq.heappush(heap, (-float(mean[c]), i, j, version[i], version[j]))
+    return [sorted(m) for m in members if m]
 
 
 def exclusive_claims(claims: Iterable[Claim], *, top: int = 5) -> dict[str, list[Claim]]:

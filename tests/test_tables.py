@@ -202,6 +202,7 @@ def test_seed_coverage_troops_and_munitions(seeds):
     status = _claim_status(seeds, "koreatimes", ["relied on North Korea for ammunition"])
     assert status["koreatimes"] == "reported"
     assert status["vov"] == "attributed"     # "US officials have been claiming that the DPRK is supporting Russia"
+    assert status["neo"] == "attributed"     # the West's accusation and Miller's claim, both denied
     assert status["sputnik"] == "absent"
 
 
