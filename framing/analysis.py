@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .actors import load_actors
 from .claims import THRESHOLD, ClaimMatcher, statements_from
-from .corpus import Article, Corpus, load_corpus
+from .corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES, Article, Corpus, iter_articles, load_corpus
 from .errors import FramingError
 from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
@@ -349,11 +349,19 @@ def _batches(articles, size: int):
 
 
 def _articles(source) -> tuple:
-    """``source`` as an iterator of Articles, and their number if known."""
+    """``source`` as an iterator of Articles, and their number if known
+    (0 when the reader shows its own progress)."""
     if isinstance(source, Corpus):
         return iter(source), len(source)
-    if source is None or isinstance(source, (str, Path)):
-        corpus = load_corpus(source)
+    if source is None:
+        corpus = load_corpus()
+        return iter(corpus), len(corpus)
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if path.is_dir() or path.suffix.lower() in JSONL_SUFFIXES + PARQUET_SUFFIXES:
+            # read as analysed, with the reader's own progress bar (bytes, rows or files)
+            return iter_articles(path), 0
+        corpus = load_corpus(path)
         return iter(corpus), len(corpus)
     if hasattr(source, "iterrows") and hasattr(source, "columns"):
         corpus = Corpus.from_dataframe(source)
@@ -384,7 +392,7 @@ def _progress(items, total: int | None):
     number, from a stream); silent otherwise (pipes, files, notebooks'
     captured output, tests)."""
     stream = sys.stderr
-    show = (total is None or total > PROGRESS_MIN_ARTICLES) and bool(getattr(stream, "isatty", lambda: False)())
+    show = total != 0 and (total is None or total > PROGRESS_MIN_ARTICLES) and bool(getattr(stream, "isatty", lambda: False)())
     if not show:
         return items
     from tqdm import tqdm

@@ -4,7 +4,8 @@
     framing worksheet [SOURCE] --out DIR  worksheet.html and answer_key.html for a class
     framing analyze FILE... [--json]      per-article evidence
 
-SOURCE is a folder (with or without MANIFEST.csv) or a file; by default the
+SOURCE is a folder (with or without MANIFEST.csv), an article file, or a
+.jsonl or .parquet file of articles (read as a stream); by default the
 bundled seeds. Problems with the input are printed as one line naming the
 file and the problem, and the command exits with status 2.
 """
@@ -37,10 +38,13 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--story", metavar="FIELD",
                         help="article field (e.g. date) whose value groups articles into stories: claims are only "
                              "compared within a story (default: all articles are one story)")
+        sp.add_argument("--jobs", type=int, metavar="N",
+                        help="worker processes: N, or -1 for one per core (default: this process only)")
 
     r = sub.add_parser("report", help="write the comparison report for a corpus",
                        description="Analyse a corpus and write report.html, report.md and tables/*.csv.")
-    r.add_argument("source", nargs="?", help="folder or file of articles (default: the bundled seeds)")
+    r.add_argument("source", nargs="?", help="folder, article file, or .jsonl/.parquet file of articles "
+                                             "(default: the bundled seeds)")
     r.add_argument("--out", required=True, metavar="DIR", help="output folder")
     common(r)
     stories(r)
@@ -48,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     w = sub.add_parser("worksheet", help="write a classroom worksheet and its answer key",
                        description="Analyse a corpus and write worksheet.html (for students) and answer_key.html "
                                    "(for the teacher), two printable pages.")
-    w.add_argument("source", nargs="?", help="folder or file of articles (default: the bundled seeds)")
+    w.add_argument("source", nargs="?", help="folder, article file, or .jsonl/.parquet file of articles "
+                                             "(default: the bundled seeds)")
     w.add_argument("--out", required=True, metavar="DIR", help="output folder")
     w.add_argument("--questions", metavar="FILE", help="CSV of question templates added to the packaged ones")
     w.add_argument("--only-my-questions", action="store_true",
@@ -74,33 +79,36 @@ def _options(args) -> dict:
     options = {"actors": args.actors, "lexicon": args.lexicon, "naming": args.naming, "speakers": args.speakers}
     if getattr(args, "story", None):
         options["story"] = args.story
+    if getattr(args, "jobs", None) is not None:
+        options["n_jobs"] = args.jobs
     return options
+
+
+def _analysed(analysis) -> str:
+    articles = analysis.articles
+    return f"Analysed {len(articles)} articles from {articles['outlet'].nunique()} outlets."
 
 
 def _report(args) -> int:
     from .analysis import Analyzer
-    from .corpus import load_corpus
     from .report import write_report
 
-    corpus = load_corpus(args.source)
-    analysis = Analyzer(**_options(args)).analyze(corpus)
+    analysis = Analyzer(**_options(args)).analyze(args.source)
     paths = write_report(analysis, args.out)
-    print(f"Analysed {len(corpus)} articles from {len(corpus.outlets)} outlets.")
+    print(_analysed(analysis))
     print(f"  {paths['html']}\n  {paths['markdown']}\n  {paths['tables']}/ ({len(analysis.tables)} CSV tables)")
     return 0
 
 
 def _worksheet(args) -> int:
     from .analysis import Analyzer
-    from .corpus import load_corpus
     from .report import write_worksheet
 
     if args.only_my_questions and not args.questions:
         raise FramingError("--only-my-questions needs --questions FILE")
-    corpus = load_corpus(args.source)
-    analysis = Analyzer(**_options(args)).analyze(corpus)
+    analysis = Analyzer(**_options(args)).analyze(args.source)
     paths = write_worksheet(analysis, args.out, questions=args.questions, replace=args.only_my_questions)
-    print(f"Analysed {len(corpus)} articles from {len(corpus.outlets)} outlets.")
+    print(_analysed(analysis))
     print(f"  {paths['worksheet']} (for students)\n  {paths['answer_key']} (for the teacher)")
     return 0
 
