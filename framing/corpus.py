@@ -180,15 +180,20 @@ class Corpus:
         if not (hasattr(df, "columns") and hasattr(df, "iterrows")):
             raise FramingError(f"Corpus.from_dataframe needs a pandas DataFrame, not a {type(df).__name__}; "
                                "try pandas.DataFrame(data) first")
-        for col in (text, outlet_id):
-            if col not in df.columns:
+        for col in (text, outlet_id, article_id):
+            if col is not None and col not in df.columns:
                 raise FramingError(f"DataFrame: missing column {col!r}; it has {', '.join(map(str, df.columns))}")
+        meta_cols = [k for k in META_FIELDS if k in df.columns]
+        # column by column, as plain Python values: a row Series would guess one
+        # dtype for the whole row, and pyarrow-backed strings refuse surrogates
+        cols = [df[c].tolist() for c in (text, outlet_id, *([article_id] if article_id else []), *meta_cols)]
         articles = []
-        for n, (_, row) in enumerate(df.iterrows(), start=1):
-            oid = "" if _missing(row[outlet_id]) else str(row[outlet_id])
-            aid = str(row[article_id]) if article_id else f"{oid}-{n}"
-            meta = {k: ("" if _missing(row[k]) else str(row[k])) for k in META_FIELDS if k in df.columns}
-            raw = "" if _missing(row[text]) else str(row[text])
+        for n, values in enumerate(zip(*cols), start=1):
+            raw_value, oid_value, *rest = values
+            oid = "" if _missing(oid_value) else str(oid_value)
+            aid = str(rest.pop(0)) if article_id else f"{oid}-{n}"
+            meta = {k: ("" if _missing(v) else str(v)) for k, v in zip(meta_cols, rest)}
+            raw = "" if _missing(raw_value) else str(raw_value)
             articles.append(Article.from_text(raw, outlet_id=oid, article_id=aid, source=f"DataFrame row {n}",
                                               clean=clean, **meta))
         if not articles:

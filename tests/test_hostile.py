@@ -525,8 +525,9 @@ def test_article_text_that_is_not_a_string(value):
 
 
 def test_lone_surrogates_do_not_break_the_report(tmp_path):
+    # object columns: pandas' pyarrow-backed strings (used when pyarrow is installed) cannot hold surrogates
     df = pd.DataFrame({"text": [ARTICLE + " Broken \ud800 text, he said."], "outlet_id": ["x\udfff"],
-                       "title": ["Bad \ud83d title"]})
+                       "title": ["Bad \ud83d title"]}, dtype=object)
     corpus = Corpus.from_dataframe(df)
     a = corpus[0]
     assert "\ud800" not in a.text and "\ufffd" in a.text and len(a.raw) == len(df.text[0])
