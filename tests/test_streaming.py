@@ -405,7 +405,9 @@ def test_missing_pyarrow_is_a_clear_error(tmp_path, monkeypatch):
 
 @pytest.fixture
 def pq():
-    return pytest.importorskip("pyarrow.parquet")
+    import pyarrow.parquet  # the test extra installs pyarrow
+
+    return pyarrow.parquet
 
 
 def write_parquet(path, frame):
