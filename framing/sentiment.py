@@ -22,11 +22,12 @@ outlet's average over many mentions as the figure to compare.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import FramingError
-from .text import Sentence, sentence_at, split_sentences, words
+from .text import WORD_RE, Sentence, sentence_at, split_sentences
 
 #: Words on each side of the target that the window takes in.
 WINDOW = 12
@@ -75,27 +76,37 @@ class TargetSentiment:
 
 
 def _window(text: str, sentence: Sentence, start: int, end: int, size: int) -> tuple[int, int]:
-    toks = words(sentence.text)
+    """From the ``size``-th word before the target to the ``size``-th word
+    after it, or the sentence's edge when it has fewer words on that side."""
     base = sentence.start
-    before = [t for t in toks if base + t.end <= start]
-    after = [t for t in toks if base + t.start >= end]
-    lo = base + before[-size].start if len(before) >= size else sentence.start
-    hi = base + after[size - 1].end if len(after) >= size else sentence.end
+    spans = [m.span() for m in WORD_RE.finditer(sentence.text)]
+    starts = [base + a for a, _ in spans]
+    ends = [base + b for _, b in spans]
+    lo, hi = sentence.start, sentence.end
+    i = bisect_right(ends, start)  # words 0 .. i-1 end before the target starts
+    if i >= size:
+        lo = starts[i - size]
+    j = bisect_left(starts, end)  # words j .. start after the target ends
+    if len(starts) - j >= size:
+        hi = ends[j + size - 1]
     return min(lo, start), max(hi, end)
 
 
 def _score(text: str, lo: int, hi: int, targets: list[tuple[int, int]]) -> tuple[float, tuple[tuple[str, float], ...]]:
     """VADER compound of text[lo:hi] with the target strings blanked out, so
     that an alias never scores itself."""
-    chunk = list(text[lo:hi])
-    for s, e in targets:
-        for i in range(max(s, lo), min(e, hi)):
-            chunk[i - lo] = " "
-    ctx = "".join(chunk)
+    parts, at = [], lo
+    for s, e in sorted(targets):
+        s, e = max(s, at), min(e, hi)
+        if s < e:
+            parts += (text[at:s], " " * (e - s))
+            at = e
+    parts.append(text[at:hi])
+    ctx = "".join(parts)
     vader = _vader()
     score = _compound(vader, ctx) if ctx.strip() else 0.0
     lex = vader.lexicon
-    found = tuple((t.text, float(lex[t.text.lower()])) for t in words(ctx) if t.text.lower() in lex)
+    found = tuple((w, float(lex[w.lower()])) for w in WORD_RE.findall(ctx) if w.lower() in lex)
     return round(score, 4), found
 
 
@@ -148,9 +159,13 @@ def _pieces(ctx: str) -> list[str]:
 
 def _compound(vader, ctx: str) -> float:
     """VADER compound of ``ctx``, in linear time (see :data:`MAX_VADER_TOKENS`)."""
-    weight = _emoji_words()
-    if len(ctx) <= MAX_VADER_TOKENS or len(ctx.split()) + sum(weight.get(ch, 0) for ch in ctx) <= MAX_VADER_TOKENS:
+    if len(ctx) <= MAX_VADER_TOKENS:
         return float(vader.polarity_scores(ctx)["compound"])
+    n = len(ctx.split())
+    if n <= MAX_VADER_TOKENS:
+        weight = _emoji_words()
+        if _emoji_words().keys().isdisjoint(ctx) or n + sum(weight.get(ch, 0) for ch in ctx) <= MAX_VADER_TOKENS:
+            return float(vader.polarity_scores(ctx)["compound"])
     total = 0.0
     for piece in _pieces(ctx):
         c = float(vader.polarity_scores(piece)["compound"])
