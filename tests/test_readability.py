@@ -107,3 +107,31 @@ def test_text_without_words_gives_nan_scores(text):
     assert scores["words"] == 0
     for metric in METRICS:
         assert math.isnan(scores[metric]), metric
+
+
+# (text, metric, expected): the published formulas worked by hand.
+# "The cat sat on the mat. The dog ran.": 9 words, 2 sentences, 9 syllables, no word of 3+ syllables.
+# "Russia signed an agreement.": 4 words, 1 sentence, 2 + 1 + 1 + 3 = 7 syllables, one word of 3.
+FORMULA_CASES = [
+    ("The cat sat on the mat. The dog ran.", "flesch_reading_ease", 206.835 - 1.015 * 4.5 - 84.6 * 1.0),
+    ("The cat sat on the mat. The dog ran.", "flesch_kincaid_grade", 0.39 * 4.5 + 11.8 * 1.0 - 15.59),
+    ("The cat sat on the mat. The dog ran.", "gunning_fog", 0.4 * 4.5),
+    ("The cat sat on the mat. The dog ran.", "smog_index", 3.1291),
+    ("Russia signed an agreement.", "flesch_reading_ease", 206.835 - 1.015 * 4 - 84.6 * 7 / 4),
+    ("Russia signed an agreement.", "flesch_kincaid_grade", 0.39 * 4 + 11.8 * 7 / 4 - 15.59),
+    ("Russia signed an agreement.", "smog_index", 1.043 * math.sqrt(30 * 1 / 1) + 3.1291),
+]
+
+
+@pytest.mark.parametrize("text, metric, expected", FORMULA_CASES)
+def test_scores_follow_the_published_formulas(text, metric, expected):
+    assert readability(text)[metric] == pytest.approx(expected, abs=0.006)
+
+
+def test_word_judgements_are_remembered_and_bounded(monkeypatch):
+    monkeypatch.setattr(readability_module, "WORD_MEMORY", 3)
+    readability_module._judged.clear()
+    readability("Alpha beta gamma delta epsilon.")
+    assert 1 <= len(readability_module._judged) <= 3
+    # a second run reads the same judgements: the scores do not depend on the memory
+    assert readability("Alpha beta gamma delta epsilon.") == readability("Alpha beta gamma delta epsilon.")
