@@ -33,7 +33,7 @@ from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
 from .quotes import extract_quotes, load_speakers
 from .readability import readability, readability_ready
-from .sentiment import WINDOW, score_span
+from .sentiment import WINDOW, score_span, sentence_valences
 from .text import quoted_spans, sentence_at
 
 if TYPE_CHECKING:
@@ -225,8 +225,12 @@ class Analyzer:
             s = sentence_at(sentences, m.start)
             if s is not None:
                 groups.setdefault((m.actor, s.index), []).append(m)
+        read: dict[int, object] = {}  # VADER's reading of each sentence, once, whatever its number of actors
         for (actor, si), ms in groups.items():
-            ts = score_span(text, sentences[si], [(m.start, m.end) for m in ms], window=self.window)
+            if si not in read:
+                read[si] = sentence_valences(text, sentences[si])
+            ts = score_span(text, sentences[si], [(m.start, m.end) for m in ms], window=self.window,
+                            valences=read[si])
             result.sentiment.append((actor, sentences[si], ts, len(ms)))
             result.mentions += [(m, si, ts) for m in ms]
         result.mentions.sort(key=lambda x: x[0].start)

@@ -2,15 +2,23 @@
 
 The score is about the *context of one mention*, not the whole article:
 VADER (Hutto & Gilbert, 2014, "VADER: A Parsimonious Rule-based Model for
-Sentiment Analysis of Social Media Text", ICWSM) is applied to a window of
-words around the target, inside the target's sentence.
+Sentiment Analysis of Social Media Text", ICWSM) reads the target's sentence
+once, word by word, so that its rules (a negation up to three words back, a
+booster, capitals, "but") see the whole sentence; the score takes the words
+of a window around the target, inside the sentence, leaving out the words of
+the target itself.
 
-Score: VADER's compound score of the window, in [-1, 1]; higher = warmer
-toward the actor. Label: "positive" when the score is at least 0.05,
-"negative" when at most -0.05, else "neutral" (VADER's own thresholds).
+Score: VADER's compound score of those words (their valences summed,
+normalised to [-1, 1] as VADER normalises, with its emphasis for "!" and
+"?" in the window); higher = warmer toward the actor. Label: "positive" when
+the score is at least 0.05, "negative" when at most -0.05, else "neutral"
+(VADER's own thresholds). A sentence VADER cannot read in one linear pass
+(more than :data:`MAX_VADER_TOKENS` tokens, or emoji) is scored by running
+VADER on the window's text, with the target's words blanked out.
 
-Evidence: every word of the window that is in VADER's lexicon, with its
-valence (-4 to +4), so a reader can see why a context counted as negative.
+Evidence: every word of the window that carries a valence, with the valence
+VADER gave it in its sentence (-4 to +4, after negation and boosters), so a
+reader can see why a context counted as negative.
 
 Limits: the window is not a parse. "Russia has relied on North Korea for
 ammunition" scores the same toward both countries, and topic words of a war
@@ -22,6 +30,7 @@ outlet's average over many mentions as the figure to compare.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,13 +84,18 @@ class TargetSentiment:
                 "words": [{"word": w, "valence": v} for w, v in self.words]}
 
 
-def _window(text: str, sentence: Sentence, start: int, end: int, size: int) -> tuple[int, int]:
-    """From the ``size``-th word before the target to the ``size``-th word
-    after it, or the sentence's edge when it has fewer words on that side."""
+def _word_edges(text: str, sentence: Sentence) -> tuple[list[int], list[int]]:
+    """Start and end offsets (into the article) of the sentence's words."""
     base = sentence.start
     spans = [m.span() for m in WORD_RE.finditer(sentence.text)]
-    starts = [base + a for a, _ in spans]
-    ends = [base + b for _, b in spans]
+    return [base + a for a, _ in spans], [base + b for _, b in spans]
+
+
+def _window(text: str, sentence: Sentence, start: int, end: int, size: int,
+            edges: tuple[list[int], list[int]] | None = None) -> tuple[int, int]:
+    """From the ``size``-th word before the target to the ``size``-th word
+    after it, or the sentence's edge when it has fewer words on that side."""
+    starts, ends = edges if edges is not None else _word_edges(text, sentence)
     lo, hi = sentence.start, sentence.end
     i = bisect_right(ends, start)  # words 0 .. i-1 end before the target starts
     if i >= size:
@@ -174,15 +188,91 @@ def _compound(vader, ctx: str) -> float:
     return total / math.sqrt(total * total + _VADER_ALPHA)
 
 
-def score_span(text: str, sentence: Sentence, targets: list[tuple[int, int]], *, window: int = WINDOW) -> TargetSentiment:
+@dataclass(frozen=True)
+class SentenceValences:
+    """VADER's reading of one sentence, word by word: ``spans`` are the
+    character offsets (into the article) of its whitespace-separated tokens,
+    ``words`` VADER's form of each token and ``valences`` the valence VADER
+    gives each in the context of the whole sentence (after its negation,
+    booster, capitals and "but" rules; 0 for a word outside its lexicon)."""
+
+    spans: tuple[tuple[int, int], ...]
+    words: tuple[str, ...]
+    valences: tuple[float, ...]
+    edges: tuple[list[int], list[int]]  # the sentence's word starts and ends (framing's words, for the window)
+
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+def sentence_valences(text: str, sentence: Sentence) -> SentenceValences | None:
+    """VADER's word-by-word valences for ``sentence`` (one VADER pass), or None
+    for a sentence VADER cannot read in one linear pass (more than
+    :data:`MAX_VADER_TOKENS` tokens, or emoji, which VADER rewrites into
+    words): those are scored window by window instead."""
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+
+    vader = _vader()
+    body = text[sentence.start:sentence.end]
+    spans = [(sentence.start + m.start(), sentence.start + m.end()) for m in _TOKEN_RE.finditer(body)]
+    if len(spans) > MAX_VADER_TOKENS or not _emoji_words().keys().isdisjoint(body):
+        return None
+    reading = SentiText(body)
+    tokens = reading.words_and_emoticons
+    valences: list[float] = []
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        # a booster ("very") and the "kind" of "kind of" only shade their neighbours
+        if low in BOOSTER_DICT or (low == "kind" and i + 1 < len(tokens) and tokens[i + 1].lower() == "of"):
+            valences.append(0.0)
+        else:
+            vader.sentiment_valence(0.0, reading, token, i, valences)
+    valences = vader._but_check(tokens, valences)
+    return SentenceValences(tuple(spans), tuple(tokens), tuple(float(v) for v in valences),
+                            _word_edges(text, sentence))
+
+
+def _window_score(text: str, sv: SentenceValences, lo: int, hi: int,
+                  targets: list[tuple[int, int]]) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """Compound of the tokens of ``sv`` inside text[lo:hi], leaving out any
+    token that touches a target: VADER's normalisation of their valence sum
+    (with its emphasis for "!" and "?" in the window)."""
+    spans, values = sv.spans, sv.valences
+    k = max(bisect_right(spans, (lo, lo)) - 1, 0)
+    chosen, found = [], []
+    for k in range(k, len(spans)):
+        a, b = spans[k]
+        if a >= hi:
+            break
+        v = values[k]
+        if not v or b <= lo:
+            continue
+        if any(a < e and s < b for s, e in targets):
+            continue
+        chosen.append(v)
+        found.append((sv.words[k], round(v, 3)))
+    if not chosen:
+        return 0.0, ()
+    score = _vader().score_valence(chosen, text[lo:hi])["compound"]
+    return round(float(score), 4), tuple(found)
+
+
+def score_span(text: str, sentence: Sentence, targets: list[tuple[int, int]], *, window: int = WINDOW,
+               valences: SentenceValences | None = None) -> TargetSentiment:
     """Score one or more target spans that share ``sentence``.
 
     The window runs from ``window`` words before the first target to
-    ``window`` words after the last, inside the sentence.
+    ``window`` words after the last, inside the sentence. ``valences``, from
+    :func:`sentence_valences` for this sentence, saves reading the sentence
+    again when it holds several targets.
     """
     start, end = min(s for s, _ in targets), max(e for _, e in targets)
-    lo, hi = _window(text, sentence, start, end, window)
-    score, found = _score(text, lo, hi, targets)
+    sv = valences if valences is not None else sentence_valences(text, sentence)
+    lo, hi = _window(text, sentence, start, end, window, sv.edges if sv is not None else None)
+    if sv is None:
+        score, found = _score(text, lo, hi, targets)
+    else:
+        score, found = _window_score(text, sv, lo, hi, targets)
     return TargetSentiment(label_for(score), score, start, end, lo, hi, text[lo:hi], found)
 
 

@@ -229,3 +229,35 @@ def test_invalid_window(window):
 def test_text_must_be_a_string(text):
     with pytest.raises(FramingError):
         target_sentiment(text, 0, 6)
+
+
+# ---------------------------------------------------------------------------
+# VADER reads the whole sentence once; the window picks its words
+# ---------------------------------------------------------------------------
+
+def test_a_negated_word_counts_negated_in_the_evidence():
+    # "not a good partner": VADER's negation turns "good" against the target
+    result = score_target("Russia was not a good partner.", "Russia")
+    assert result.label == "negative"
+    assert dict((w.lower(), v) for w, v in result.words)["good"] < 0
+
+
+def test_negation_just_outside_the_window_still_counts():
+    # window=1 takes in only "good" after the target; the "not" that turns it is read with the sentence
+    text = "They did not think Russia good."
+    start = text.index("Russia")
+    result = target_sentiment(text, start, start + len("Russia"), window=1)
+    assert "not" not in result.context
+    assert result.label == "negative"
+
+
+def test_one_reading_of_a_sentence_serves_every_target():
+    from framing.sentiment import score_span, sentence_valences
+    from framing.text import split_sentences
+
+    text = "Moscow praised Pyongyang, while Seoul condemned the deal."
+    (sentence,) = split_sentences(text)
+    reading = sentence_valences(text, sentence)
+    for target in ("Moscow", "Pyongyang", "Seoul"):
+        span = [(text.index(target), text.index(target) + len(target))]
+        assert score_span(text, sentence, span, valences=reading) == score_span(text, sentence, span)
