@@ -12,7 +12,7 @@ words and numbers left out).
   more characteristic of the outlet; about 2 or more is a clear difference,
   0 means the outlet uses the term at the others' rate.
 - :func:`outlet_similarity` is the cosine similarity of the outlets' tf-idf
-  vectors (``TfidfVectorizer``, sublinear tf), in [0, 1]; 1 = the same
+  vectors (the same counts, ``TfidfTransformer``, sublinear tf), in [0, 1]; 1 = the same
   vocabulary in the same proportions.
 
 Limits: with one short article per outlet, counts are small and a name the
@@ -22,24 +22,47 @@ outlets inside one corpus only, and neither knows what a word means.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Mapping
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_'’-]+(?:[-'’][^\W\d_]+)*\b"
 
 
-def _tfidf(docs: Mapping[str, str]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
+@dataclass(frozen=True)
+class TermCounts:
+    """Each outlet's counts of words and two-word phrases (English stop
+    words and numbers left out), counted once for both measures below."""
 
-    vec = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True, token_pattern=TOKEN_PATTERN)
-    return vec.fit_transform(list(docs.values()))
+    outlets: list[str]
+    terms: object   # numpy array of the terms, in column order
+    counts: object  # scipy sparse matrix, outlets x terms
 
 
-def distinctive_terms(docs: Mapping[str, str], *, top: int = 10, min_count: int = 2) -> list[dict]:
+def term_counts(docs: Mapping[str, str]) -> TermCounts:
+    """Count the terms of each outlet's pooled text (``CountVectorizer``)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    vec = CountVectorizer(stop_words="english", ngram_range=(1, 2), token_pattern=TOKEN_PATTERN)
+    try:
+        counts = vec.fit_transform(list(docs.values()))
+    except ValueError:  # no documents, or only stop words and numbers: no terms at all
+        return TermCounts(list(docs), np.array([], dtype=object), csr_matrix((len(docs), 0), dtype=np.int64))
+    return TermCounts(list(docs), vec.get_feature_names_out(), counts)
+
+
+def _counted(docs) -> TermCounts:
+    return docs if isinstance(docs, TermCounts) else term_counts(docs)
+
+
+def distinctive_terms(docs: Mapping[str, str] | TermCounts, *, top: int = 10, min_count: int = 2) -> list[dict]:
     """Top ``top`` terms per outlet by the log-odds z-score.
 
     Parameters
     ----------
-    docs : mapping of outlet id to that outlet's pooled text
+    docs : mapping of outlet id to that outlet's pooled text, or their
+        :func:`term_counts`
     top : int, keyword-only
         Terms listed per outlet.
     min_count : int, keyword-only
@@ -51,17 +74,16 @@ def distinctive_terms(docs: Mapping[str, str], *, top: int = 10, min_count: int 
     (occurrences in the outlet), other_count (in all other outlets).
     """
     import numpy as np
-    from sklearn.feature_extraction.text import CountVectorizer
 
-    if len(docs) < 2:
+    tc = _counted(docs)
+    if len(tc.outlets) < 2:
         return []
-    vec = CountVectorizer(stop_words="english", ngram_range=(1, 2), token_pattern=TOKEN_PATTERN)
-    counts = vec.fit_transform(list(docs.values())).toarray().astype(float)
-    vocab = vec.get_feature_names_out()
+    counts = tc.counts.toarray().astype(float)
+    vocab = tc.terms
     prior = counts.sum(axis=0)  # the corpus as the informative prior
     a0 = prior.sum()
     rows = []
-    for i, outlet in enumerate(docs):
+    for i, outlet in enumerate(tc.outlets):
         yi = counts[i]
         yj = prior - yi
         ni, nj = yi.sum(), yj.sum()
@@ -76,14 +98,24 @@ def distinctive_terms(docs: Mapping[str, str], *, top: int = 10, min_count: int 
     return rows
 
 
-def outlet_similarity(docs: Mapping[str, str]):
-    """Cosine similarity of the outlets' tf-idf vectors, as a square
-    DataFrame indexed and columned by outlet id (1.0 on the diagonal)."""
+def outlet_similarity(docs: Mapping[str, str] | TermCounts):
+    """Cosine similarity of the outlets' tf-idf vectors (the counts of
+    :func:`term_counts` weighted by ``TfidfTransformer`` with sublinear tf),
+    as a square DataFrame indexed and columned by outlet id (1.0 on the
+    diagonal)."""
     import pandas as pd
+    from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    names = list(docs)
+    tc = _counted(docs)
+    names = tc.outlets
     if not names:
         return pd.DataFrame()
-    sim = cosine_similarity(_tfidf(docs))
+    if not tc.counts.shape[1]:  # only stop words and numbers: nothing to compare, so undefined (NaN)
+        import numpy as np
+
+        sim = np.full((len(names), len(names)), np.nan)
+        np.fill_diagonal(sim, 1.0)
+        return pd.DataFrame(sim, index=pd.Index(names, name="outlet"), columns=names)
+    sim = cosine_similarity(TfidfTransformer(sublinear_tf=True).fit_transform(tc.counts))
     return pd.DataFrame(sim.round(3), index=pd.Index(names, name="outlet"), columns=names)

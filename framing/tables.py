@@ -61,7 +61,7 @@ import pandas as pd
 
 from .actors import ActorSet
 from .claims import ClaimMatcher, Statement, exclusive_claims
-from .distinctive import distinctive_terms, outlet_similarity
+from .distinctive import distinctive_terms, outlet_similarity, term_counts
 from .errors import FramingError, FramingWarning
 from .frames import Frames, load_frames
 from .readability import METRICS
@@ -210,9 +210,10 @@ class EvidenceRows:
                                                        "indicators", "text"])
         t["readability"] = self._readability(outlets)
         docs = {o: "\n\n".join(self.texts[o]) for o in outlets}
-        t["distinctive"] = _frame(distinctive_terms(docs, top=distinctive_top),
+        counted = term_counts(docs)
+        t["distinctive"] = _frame(distinctive_terms(counted, top=distinctive_top),
                                   ["outlet", "rank", "term", "z", "count", "other_count"])
-        t["similarity"] = outlet_similarity(docs)
+        t["similarity"] = outlet_similarity(counted)
         t["articles"] = _frame(self.articles, ["outlet", "article", "outlet_name", "country", "ownership", "title",
                                                "author", "date", "url", "words", "sentences", "text"])
         t["cleaning_log"] = _frame(self.cleaning, ["outlet", "article", "step", "reason", "raw_start", "raw_end", "text"])

@@ -151,3 +151,12 @@ def test_partial_overlap_is_between_zero_and_one():
 
 def test_similarity_of_nothing_is_an_empty_frame():
     assert outlet_similarity({}).empty
+
+
+def test_texts_of_only_stop_words_have_undefined_similarity():
+    import math
+
+    sim = outlet_similarity({"a": "The and of it.", "b": "Is was the 12."})
+    assert sim.loc["a", "a"] == 1.0
+    assert math.isnan(sim.loc["a", "b"])
+    assert distinctive_terms({"a": "The and of it.", "b": "Is was the 12."}) == []
