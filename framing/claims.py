@@ -98,8 +98,9 @@ class Claim:
     """Statements from one or more outlets that report the same thing.
 
     ``text`` is the representative statement (the one most similar to the
-    others); ``status`` maps every outlet of the corpus to 'reported',
-    'attributed' or 'absent'.
+    others); ``status`` maps every outlet of the claim's story (every outlet
+    of the corpus when there is one story) to 'reported', 'attributed' or
+    'absent'.
     """
 
     claim_id: int
@@ -346,7 +347,9 @@ class ClaimMatcher:
 
         ``outlets`` fixes the outlets (and their order) each claim's status
         covers; by default those of the statements. ``story`` maps an article
-        id to its story key: only statements of one story are compared.
+        id to its story key: only statements of one story are compared, and a
+        claim's status then covers only the outlets with statements in its
+        story.
         Claims are numbered by the order of their first statement.
         """
         actors, synonyms = self._check()
@@ -355,12 +358,16 @@ class ClaimMatcher:
         groups: dict[Hashable, list[Statement]] = {}
         for s in statements:
             groups.setdefault(story.get(s.article) if story else None, []).append(s)
-        clusters: list[list[Statement]] = []
+        # a claim's status covers the outlets of its story, in the corpus's order: an outlet that did not
+        # cover the story at all cannot have left the claim out (and a corpus of many stories stays linear)
+        rank = {o: i for i, o in enumerate(outlets)}
+        found: list[tuple[list[Statement], list[str]]] = []
         for members in groups.values():
-            clusters += self._cluster(members, actors, synonyms)
-        clusters.sort(key=lambda c: min((outlets.index(s.outlet) if s.outlet in outlets else len(outlets),
-                                          s.article, s.sentence) for s in c))
-        return [self._claim(i, c, outlets) for i, c in enumerate(clusters, start=1)]
+            present = set(s.outlet for s in members)
+            covering = [o for o in outlets if o in present] if story else outlets
+            found += [(c, covering) for c in self._cluster(members, actors, synonyms)]
+        found.sort(key=lambda f: min((rank.get(s.outlet, len(outlets)), s.article, s.sentence) for s in f[0]))
+        return [self._claim(i, c, covering) for i, (c, covering) in enumerate(found, start=1)]
 
     def _cluster(self, members: list[Statement], actors, synonyms) -> list[list[Statement]]:
         if len(members) < 2:

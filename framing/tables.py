@@ -318,7 +318,7 @@ class EvidenceRows:
         cov, members = [], []
         for c in claims:
             n = len(c.outlets)
-            for o in outlets:
+            for o in c.status:  # the outlets of the claim's story
                 mine = [st for st in c.statements if st.outlet == o]
                 first = mine[0] if mine else None
                 cov.append({"claim_id": c.claim_id, "claim": c.text, "outlet": o, "status": c.status[o],

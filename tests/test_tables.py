@@ -123,6 +123,19 @@ def test_story_keys_keep_articles_of_different_stories_apart():
     apart = _analyse(RATES, story=lambda article: article.outlet_id)
     assert (apart.coverage["n_outlets"] == 1).all()
     assert apart.coverage["claim_id"].nunique() == 4
+    # an outlet that did not cover a story is not "absent" from its claims: each claim has one row, its own outlet
+    assert len(apart.coverage) == 4 and (apart.coverage["status"] != "absent").all()
+
+
+def test_a_claims_status_covers_the_outlets_of_its_story():
+    texts = {**RATES, "c": "Floods forced thousands of residents from their homes in the north.\n"}
+    stories = {"a-1": "economy", "b-2": "economy", "c-3": "weather"}
+    cov = _analyse(texts, story=stories).coverage
+    floods_c = cov[cov["evidence"].str.startswith("Floods") & (cov["outlet"] == "c")]
+    # c's floods sentence is its own story's claim: a's identical sentence is in another story
+    assert set(cov[cov["claim_id"] == floods_c["claim_id"].iloc[0]]["outlet"]) == {"c"}
+    museum = cov[cov["claim_id"] == cov[cov["evidence"].str.startswith("A new museum")]["claim_id"].iloc[0]]
+    assert dict(zip(museum["outlet"], museum["status"])) == {"a": "absent", "b": "reported"}
 
 
 FRAMED = ("Troops crossed the border at dawn. The two foreign ministers held talks in Hanoi. "
