@@ -21,9 +21,19 @@ from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming, l
 from .quotes import extract_quotes, find_scare_quotes, load_speakers
 from .readability import readability
 from .sentiment import target_sentiment
-from .tables import Analysis
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # Analysis lives with the tables, which need pandas: imported on first use, so that
+    # ``import framing`` stays light (pandas, scikit-learn and textstat load when an analysis runs)
+    if name == "Analysis":
+        from .tables import Analysis
+
+        return Analysis
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
 
 __all__ = [
     "Analysis",
