@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,23 +146,70 @@ class Analysis:
         return paths
 
 
+class _Columns:
+    """One evidence table kept column by column: a list (or, for whole
+    numbers, a compact array) per column instead of a dict per row, so that
+    the rows of a large corpus cost a few machine words each. Iterating gives
+    each row as a dict, one at a time."""
+
+    __slots__ = ("names", "cols")
+
+    def __init__(self):
+        self.names: list[str] = []
+        self.cols: list = []
+
+    def extend(self, rows: list[dict]) -> None:
+        for row in rows:
+            if not self.names:
+                self.names = list(row)
+                self.cols = [array("q") if type(v) is int else [] for v in row.values()]
+            for i, name in enumerate(self.names):
+                value = row[name]
+                try:
+                    self.cols[i].append(value)
+                except TypeError:  # a value that is not a whole number after all (None): a plain list from now on
+                    self.cols[i] = list(self.cols[i])
+                    self.cols[i].append(value)
+
+    def __len__(self) -> int:
+        return len(self.cols[0]) if self.cols else 0
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self):
+        names = self.names
+        for values in zip(*self.cols):
+            yield dict(zip(names, values))
+
+    def column(self, name: str):
+        return self.cols[self.names.index(name)] if self.names else []
+
+    def frame(self, columns: list[str]) -> pd.DataFrame:
+        """The table as a DataFrame with ``columns`` (in that order), even when empty."""
+        if not self:
+            return pd.DataFrame(columns=columns)
+        return pd.DataFrame({c: self.column(c) for c in columns}, columns=columns)
+
+
 @dataclass
 class EvidenceRows:
-    """Plain evidence rows gathered article by article."""
+    """Plain evidence rows gathered article by article, each table kept
+    column by column (:class:`_Columns`)."""
 
     actors: ActorSet
     frames: Frames | None = None
     matcher: ClaimMatcher | None = None
-    mentions: list = field(default_factory=list)
-    sentiment: list = field(default_factory=list)
-    quotes: list = field(default_factory=list)
-    loaded: list = field(default_factory=list)
-    naming: list = field(default_factory=list)
-    readability: list = field(default_factory=list)
-    articles: list = field(default_factory=list)
-    cleaning: list = field(default_factory=list)
-    statements: list = field(default_factory=list)
-    frame_hits: list = field(default_factory=list)
+    mentions: _Columns = field(default_factory=_Columns)
+    sentiment: _Columns = field(default_factory=_Columns)
+    quotes: _Columns = field(default_factory=_Columns)
+    loaded: _Columns = field(default_factory=_Columns)
+    naming: _Columns = field(default_factory=_Columns)
+    readability: _Columns = field(default_factory=_Columns)
+    articles: _Columns = field(default_factory=_Columns)
+    cleaning: _Columns = field(default_factory=_Columns)
+    statements: _Columns = field(default_factory=_Columns)
+    frame_hits: _Columns = field(default_factory=_Columns)
     story: dict = field(default_factory=dict)
     texts: dict = field(default_factory=lambda: defaultdict(list))
 
@@ -188,25 +236,25 @@ class EvidenceRows:
             words[r["outlet"]] += r["words"]
         t: dict[str, pd.DataFrame] = {}
         t["actor_sentiment"] = self._actor_sentiment(outlets, min_sentences)
-        t["sentiment_evidence"] = _frame(self.sentiment, ["outlet", "article", "actor", "sentence", "start", "end",
+        t["sentiment_evidence"] = self.sentiment.frame(["outlet", "article", "actor", "sentence", "start", "end",
                                                           "mentions", "score", "label", "context_start", "context_end",
                                                           "words", "evidence"])
-        t["mentions"] = _frame(self.mentions, ["outlet", "article", "actor", "alias", "kind", "start", "end",
+        t["mentions"] = self.mentions.frame(["outlet", "article", "actor", "alias", "kind", "start", "end",
                                                "sentence", "score"])
-        t["quotes"] = _frame(self.quotes, ["outlet", "speaker", "speaker_country", "speaker_role", "kind", "verb",
+        t["quotes"] = self.quotes.frame(["outlet", "speaker", "speaker_country", "speaker_role", "kind", "verb",
                                            "quote", "start", "end", "article", "speaker_side", "named",
                                            "speaker_start", "speaker_end", "quoted_words"])
         t["quotation_balance"], t["quotes_by_side"] = self._balance(outlets)
         t["attribution_verbs"] = self._verbs()
         t["loaded_terms"], t["loaded_density"] = self._loaded(outlets, words)
-        t["loaded_evidence"] = _frame(self.loaded, ["outlet", "article", "term", "category", "weight", "voice", "text",
+        t["loaded_evidence"] = self.loaded.frame(["outlet", "article", "term", "category", "weight", "voice", "text",
                                                     "start", "end", "note", "evidence"])
         t["naming"] = self._naming()
-        t["naming_evidence"] = _frame(self.naming, ["outlet", "article", "concept", "variant", "voice", "text",
+        t["naming_evidence"] = self.naming.frame(["outlet", "article", "concept", "variant", "voice", "text",
                                                     "start", "end", "sentence"])
         t["coverage"], t["claim_statements"], t["exclusive_claims"] = self._claims(outlets)
         t["frames"] = self._frames(outlets)
-        t["frame_evidence"] = _frame(self.frame_hits, ["outlet", "article", "sentence", "start", "end", "frame",
+        t["frame_evidence"] = self.frame_hits.frame(["outlet", "article", "sentence", "start", "end", "frame",
                                                        "indicators", "text"])
         t["readability"] = self._readability(outlets)
         docs = {o: "\n\n".join(self.texts[o]) for o in outlets}
@@ -214,26 +262,28 @@ class EvidenceRows:
         t["distinctive"] = _frame(distinctive_terms(counted, top=distinctive_top),
                                   ["outlet", "rank", "term", "z", "count", "other_count"])
         t["similarity"] = outlet_similarity(counted)
-        t["articles"] = _frame(self.articles, ["outlet", "article", "outlet_name", "country", "ownership", "title",
+        t["articles"] = self.articles.frame(["outlet", "article", "outlet_name", "country", "ownership", "title",
                                                "author", "date", "url", "words", "sentences", "text"])
-        t["cleaning_log"] = _frame(self.cleaning, ["outlet", "article", "step", "reason", "raw_start", "raw_end", "text"])
+        t["cleaning_log"] = self.cleaning.frame(["outlet", "article", "step", "reason", "raw_start", "raw_end", "text"])
         t = {"summary": self._summary(outlets, words, t), **t}
         return Analysis({k: t[k] for k in TABLES}, sides=self.actors.sides, actors=tuple(self.actors.names))
 
     def _actor_sentiment(self, outlets, min_sentences) -> pd.DataFrame:
         groups: dict[tuple[str, str], list] = defaultdict(list)
-        for r in self.sentiment:
-            groups[(r["outlet"], r["actor"])].append(r)
+        t = self.sentiment
+        for o, actor, score, label, n in zip(t.column("outlet"), t.column("actor"), t.column("score"),
+                                             t.column("label"), t.column("mentions")):
+            groups[(o, actor)].append((score, label, n))
         rows = []
         for o in outlets:
             for actor in self.actors.names:
                 rs = groups.get((o, actor))
                 if not rs:
                     continue
-                scores = [r["score"] for r in rs]
+                scores = [score for score, _, _ in rs]
                 mean, lo, hi = interval(scores)
-                labels = Counter(r["label"] for r in rs)
-                rows.append({"outlet": o, "actor": actor, "mentions": sum(r["mentions"] for r in rs),
+                labels = Counter(label for _, label, _ in rs)
+                rows.append({"outlet": o, "actor": actor, "mentions": sum(n for _, _, n in rs),
                              "sentences": len(rs), "score": mean, "ci_low": lo, "ci_high": hi,
                              "positive": labels["positive"], "neutral": labels["neutral"],
                              "negative": labels["negative"], "low_evidence": len(rs) < min_sentences})
@@ -243,8 +293,11 @@ class EvidenceRows:
     def _balance(self, outlets) -> tuple[pd.DataFrame, pd.DataFrame]:
         sides = self.actors.sides
         rows, side_rows = [], []
+        by_outlet: dict[str, list] = defaultdict(list)
+        for q in self.quotes:
+            by_outlet[q["outlet"]].append({k: q[k] for k in ("speaker_side", "quoted_words", "named", "kind")})
         for o in outlets:
-            qs = [q for q in self.quotes if q["outlet"] == o]
+            qs = by_outlet.get(o, [])
             by_side_words, by_side_n = Counter(), Counter()
             for q in qs:
                 by_side_words[q["speaker_side"]] += q["quoted_words"]
@@ -303,7 +356,8 @@ class EvidenceRows:
         matcher = self.matcher if self.matcher is not None else ClaimMatcher(actors=self.actors)
         stories: dict = defaultdict(list)
         for r in self.statements:
-            stories[self.story.get(r["article"])].append(r)
+            stories[self.story.get(r["article"])].append(Statement(r["outlet"], r["article"], r["sentence"], r["start"],
+                                                                   r["end"], r["text"], r["attributed"]))
         keep = []
         for key, rows in stories.items():
             if len(rows) > MAX_STORY_STATEMENTS:
@@ -312,9 +366,7 @@ class EvidenceRows:
                               FramingWarning, stacklevel=2)
                 continue
             keep += rows
-        statements = [Statement(r["outlet"], r["article"], r["sentence"], r["start"], r["end"], r["text"],
-                                r["attributed"]) for r in keep]
-        claims = matcher.align(statements, outlets=outlets, story=self.story)
+        claims = matcher.align(keep, outlets=outlets, story=self.story)
         cov, members = [], []
         for c in claims:
             n = len(c.outlets)
@@ -358,8 +410,11 @@ class EvidenceRows:
     def _readability(self, outlets) -> pd.DataFrame:
         """Per outlet: counts summed, scores averaged over articles weighted by words."""
         rows = []
+        by_outlet: dict[str, list] = defaultdict(list)
+        for r in self.readability:
+            by_outlet[r["outlet"]].append(r)
         for o in outlets:
-            rs = [r for r in self.readability if r["outlet"] == o]
+            rs = by_outlet.get(o, [])
             w = sum(r["words"] for r in rs)
             row = {"outlet": o, "articles": len(rs), "words": w, "sentences": sum(r["sentences"] for r in rs)}
             row["words_per_sentence"] = round(w / row["sentences"], 2) if row["sentences"] else math.nan
@@ -371,9 +426,10 @@ class EvidenceRows:
         return pd.DataFrame(rows)
 
     def _summary(self, outlets, words, t) -> pd.DataFrame:
-        meta = {}
+        meta, n_articles = {}, Counter()
         for r in self.articles:
             meta.setdefault(r["outlet"], r)
+            n_articles[r["outlet"]] += 1
         sent = t["actor_sentiment"]
         # the actors with the most sentences across the corpus get a tone column
         totals = sent.groupby("actor")["sentences"].sum().sort_values(ascending=False) if len(sent) else pd.Series(dtype=int)
@@ -390,7 +446,7 @@ class EvidenceRows:
         for o in outlets:
             m = meta[o]
             row = {"outlet": o, "outlet_name": m["outlet_name"], "country": m["country"],
-                   "articles": sum(1 for r in self.articles if r["outlet"] == o), "words": words[o]}
+                   "articles": n_articles[o], "words": words[o]}
             for a in main:
                 s = sent[(sent["outlet"] == o) & (sent["actor"] == a)]
                 row[f"tone: {a}"] = float(s["score"].iloc[0]) if len(s) else math.nan
