@@ -52,6 +52,7 @@ The scores, as aggregated here:
 from __future__ import annotations
 
 import math
+import sys
 import warnings
 from array import array
 from collections import Counter, defaultdict
@@ -230,43 +231,60 @@ class EvidenceRows:
 
     # -- aggregation -----------------------------------------------------------
     def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10) -> Analysis:
-        outlets = list(dict.fromkeys(r["outlet"] for r in self.articles))
+        """Aggregate the rows into the tables of an :class:`Analysis`.
+
+        This consumes the rows: each table's rows are let go as soon as its
+        DataFrame is built, so that a large corpus's evidence is not held
+        twice. Call it once.
+        """
+        outlets = list(dict.fromkeys(self.articles.column("outlet")))
         words = Counter()
-        for r in self.articles:
-            words[r["outlet"]] += r["words"]
+        for o, n in zip(self.articles.column("outlet"), self.articles.column("words")):
+            words[o] += n
         t: dict[str, pd.DataFrame] = {}
         t["actor_sentiment"] = self._actor_sentiment(outlets, min_sentences)
-        t["sentiment_evidence"] = self.sentiment.frame(["outlet", "article", "actor", "sentence", "start", "end",
-                                                          "mentions", "score", "label", "context_start", "context_end",
-                                                          "words", "evidence"])
-        t["mentions"] = self.mentions.frame(["outlet", "article", "actor", "alias", "kind", "start", "end",
-                                               "sentence", "score"])
-        t["quotes"] = self.quotes.frame(["outlet", "speaker", "speaker_country", "speaker_role", "kind", "verb",
-                                           "quote", "start", "end", "article", "speaker_side", "named",
-                                           "speaker_start", "speaker_end", "quoted_words"])
+        t["sentiment_evidence"] = self._take("sentiment").frame(
+            ["outlet", "article", "actor", "sentence", "start", "end", "mentions", "score", "label", "context_start",
+             "context_end", "words", "evidence"])
+        t["mentions"] = self._take("mentions").frame(["outlet", "article", "actor", "alias", "kind", "start", "end",
+                                                      "sentence", "score"])
         t["quotation_balance"], t["quotes_by_side"] = self._balance(outlets)
         t["attribution_verbs"] = self._verbs()
+        t["quotes"] = self._take("quotes").frame(["outlet", "speaker", "speaker_country", "speaker_role", "kind", "verb",
+                                                  "quote", "start", "end", "article", "speaker_side", "named",
+                                                  "speaker_start", "speaker_end", "quoted_words"])
         t["loaded_terms"], t["loaded_density"] = self._loaded(outlets, words)
-        t["loaded_evidence"] = self.loaded.frame(["outlet", "article", "term", "category", "weight", "voice", "text",
-                                                    "start", "end", "note", "evidence"])
+        t["loaded_evidence"] = self._take("loaded").frame(["outlet", "article", "term", "category", "weight", "voice",
+                                                           "text", "start", "end", "note", "evidence"])
         t["naming"] = self._naming()
-        t["naming_evidence"] = self.naming.frame(["outlet", "article", "concept", "variant", "voice", "text",
-                                                    "start", "end", "sentence"])
+        t["naming_evidence"] = self._take("naming").frame(["outlet", "article", "concept", "variant", "voice", "text",
+                                                           "start", "end", "sentence"])
         t["coverage"], t["claim_statements"], t["exclusive_claims"] = self._claims(outlets)
+        self._take("statements")
         t["frames"] = self._frames(outlets)
-        t["frame_evidence"] = self.frame_hits.frame(["outlet", "article", "sentence", "start", "end", "frame",
-                                                       "indicators", "text"])
+        t["frame_evidence"] = self._take("frame_hits").frame(["outlet", "article", "sentence", "start", "end", "frame",
+                                                              "indicators", "text"])
         t["readability"] = self._readability(outlets)
-        docs = {o: "\n\n".join(self.texts[o]) for o in outlets}
-        counted = term_counts(docs)
+        self._take("readability")
+        texts, self.texts = self.texts, defaultdict(list)
+        counted = term_counts({o: "\n\n".join(texts.pop(o, ())) for o in outlets})
         t["distinctive"] = _frame(distinctive_terms(counted, top=distinctive_top),
                                   ["outlet", "rank", "term", "z", "count", "other_count"])
         t["similarity"] = outlet_similarity(counted)
+        del counted
+        t["cleaning_log"] = self._take("cleaning").frame(["outlet", "article", "step", "reason", "raw_start", "raw_end",
+                                                          "text"])
         t["articles"] = self.articles.frame(["outlet", "article", "outlet_name", "country", "ownership", "title",
-                                               "author", "date", "url", "words", "sentences", "text"])
-        t["cleaning_log"] = self.cleaning.frame(["outlet", "article", "step", "reason", "raw_start", "raw_end", "text"])
+                                             "author", "date", "url", "words", "sentences", "text"])
         t = {"summary": self._summary(outlets, words, t), **t}
+        self._take("articles")
         return Analysis({k: t[k] for k in TABLES}, sides=self.actors.sides, actors=tuple(self.actors.names))
+
+    def _take(self, name: str) -> _Columns:
+        """A table's rows, leaving an empty table in their place."""
+        rows = getattr(self, name)
+        setattr(self, name, _Columns())
+        return rows
 
     def _actor_sentiment(self, outlets, min_sentences) -> pd.DataFrame:
         groups: dict[tuple[str, str], list] = defaultdict(list)
@@ -487,7 +505,7 @@ def article_rows(result, actors: ActorSet) -> dict:
                                  "context_start": ts.context_start, "context_end": ts.context_end,
                                  "words": "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), "evidence": s.text})
     for m, si, ts in result.mentions:
-        out["mentions"].append({**base, "actor": m.actor, "alias": m.text, "kind": m.kind, "start": m.start,
+        out["mentions"].append({**base, "actor": m.actor, "alias": sys.intern(m.text), "kind": m.kind, "start": m.start,
                                 "end": m.end, "sentence": si, "score": ts.score})
     for q in result.quotes:
         out["quotes"].append({**base, "speaker": q.speaker, "speaker_country": q.speaker_country,
@@ -500,7 +518,8 @@ def article_rows(result, actors: ActorSet) -> dict:
                               "text": h.text, "start": h.start, "end": h.end, "note": h.note,
                               "evidence": _sentence_text(a, h.start)})
     for h in result.naming:
-        out["naming"].append({**base, "concept": h.concept, "variant": h.variant, "voice": h.voice, "text": h.text,
+        out["naming"].append({**base, "concept": h.concept, "variant": h.variant, "voice": h.voice,
+                              "text": sys.intern(h.text),
                               "start": h.start, "end": h.end, "sentence": _sentence_text(a, h.start)})
     for st in result.statements:
         out["statements"].append({**base, "sentence": st.sentence, "start": st.start, "end": st.end,
