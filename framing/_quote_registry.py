@@ -67,9 +67,18 @@ class Speaker:
     @property
     def is_body(self) -> bool:
         """True for institutions (by their name: an acronym, one word or an organisation word)."""
-        toks = self.name.split()
-        return (len(toks) == 1 or self.role == "media" or any(t in _ORG_WORDS or t.isupper() for t in toks)
-                or any(True for _ in _geo().place.finditer(self.name)))
+        key = (self.name, self.role)  # all the answer depends on
+        hit = _IS_BODY.get(key)
+        if hit is None:
+            toks = self.name.split()
+            hit = _IS_BODY[key] = (len(toks) == 1 or self.role == "media"
+                                   or any(t in _ORG_WORDS or t.isupper() for t in toks)
+                                   or any(True for _ in _geo().place.finditer(self.name)))
+        return hit
+
+
+#: is_body by (name, role): it is asked of the same registry entries over and over
+_IS_BODY: dict[tuple[str, str], bool] = {}
 
 
 class SpeakerRegistry:
@@ -82,6 +91,7 @@ class SpeakerRegistry:
             for n in (sp.name, *sp.aliases):
                 self._by_key.setdefault(_key(n), sp)
         self._matcher = PhraseMatcher((n, sp, not n.isupper()) for sp in self.speakers for n in (sp.name, *sp.aliases))
+        self._people: tuple[tuple[Speaker, ...], dict[str, dict[str, Speaker]]] | None = None
 
     def __len__(self) -> int:
         return len(self.speakers)
@@ -99,6 +109,24 @@ class SpeakerRegistry:
     def find(self, text: str) -> list[Match[Speaker]]:
         """Every name or alias of a registered speaker in ``text``, left to right."""
         return list(self._matcher.finditer(text))
+
+    def people_named(self, part: str) -> dict[str, Speaker]:
+        """The entries that are not bodies and have ``part`` as one of the words
+        of their name (split at spaces and hyphens), by name, in registry order:
+        ``{sp.name: sp for sp in self if not sp.is_body and part in re.split(r"[\s-]+", sp.name)}``.
+        The index behind it is built once per registry (per tuple of speakers)."""
+        index = getattr(self, "_people", None)
+        if index is None or index[0] is not self.speakers:
+            table: dict[str, dict[str, Speaker]] = {}
+            for sp in self.speakers:
+                if not sp.is_body:
+                    for w in set(_NAME_PARTS.split(sp.name)):
+                        table.setdefault(w, {})[sp.name] = sp
+            index = self._people = (self.speakers, table)
+        return dict(index[1].get(part, {}))
+
+
+_NAME_PARTS = re.compile(r"[\s-]+")
 
 
 def _key(name: str) -> str:

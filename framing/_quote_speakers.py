@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ._quote_words import (
     _AUX, _BODY_NOUNS, _BUSINESS, _COMPANY, _CONNECT, _DROP_CHUNKS, _EXPERT, _FINITE, _GROUP_HEADS,
@@ -17,6 +18,35 @@ from ._quote_words import (
     _ORG_OFFICIAL, _ORG_OTHER, _ORG_WORDS, _PERSON_NOUNS, _POST_MOD, _PREPS, _ROLE_NOUNS, _SPOKES, _TITLES,
 )
 from ._quote_registry import Speaker, SpeakerRegistry, _geo
+
+
+# Patterns used by the functions below, compiled once.
+_LOWER_RUN = re.compile(r"[a-z]+")
+_WHERE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?\S+(?:\s\S+)?$")
+_GROUP_ORG = re.compile(r"\s+(?:at|of|from|with)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+(?:of\s+|for\s+|the\s+)*"
+                        r"[A-Z][\w.&'-]*)*)\s*$")
+_OF_NAME = re.compile(r"\s+(?:of|at|from)\s+(?=(?:the\s+)?[A-Z])")
+_PAREN_END = re.compile(r"\s*\([^)]*\)\s*$")
+_THE_START = re.compile(r"^[Tt]he\s+")
+_POSS_START = re.compile(r"^(?:'s)?\s+")
+_NONSPACE = re.compile(r"\S+")
+_CLAUSE_END = re.compile(r"\s+(?:that|which|who)\s.*$", re.S)
+_DIRECTOR_GENERAL = re.compile(r"\bdirector[\s-]+general\b", re.I)
+_AT_ORG = re.compile(r"\b(?:at|of|from|with|by)\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][a-z]+)?)\s+[A-Z]")
+_BASED = re.compile(r"\b([A-Z][\w.]*)-based\b")
+_GROUP_DET = re.compile(r"^(?:(?:some|many|several|most|other|few|certain|the)\s+)+", re.I)
+_REPORTS_END = re.compile(r"\s+reports$")
+_FOR_BODY = re.compile(r"(?:for|of)\s+(?:the\s+)?([A-Z].*)")
+_ROLE_PREP = re.compile(r"^[A-Z][a-z]+\s+(?:of|for|in|at|from)\s+")
+_PREP_START = re.compile(r"(?:for|of|at|from|with)\s")
+_THE_ONLY = re.compile(r"(?:[Tt]he\s+)?")
+_CAPS_WORDS = re.compile(r"(?:[A-Z][\w&'-]*\s+){1,3}")
+_LINK_END = re.compile(r"\b(?:of|for|and|on)\s+(?:the\s+)?$")
+_PAREN_TAIL = re.compile(r"[\s)]*(?:\([^)]*\))?")
+_OF_PLACE = re.compile(r"\bof\s+(?:the\s+)?(\S.*)$")
+_AND = re.compile(r"\s+and\s+")
+_THE_BOTH = re.compile(r"^(?:[Tt]he|[Bb]oth)\s+")
+_NAME_PARTS = re.compile(r"[\s-]+")
 
 
 @dataclass
@@ -57,9 +87,10 @@ _NAME_TOK = re.compile(r"(?:Ma?c|O'|D'|De|Di|La|Le|Van)?[A-Z][a-z'’]*(?:-[A-Za
 
 
 def _lower_words(s: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", s.lower()))
+    return set(_LOWER_RUN.findall(s.lower()))
 
 
+@lru_cache(maxsize=4096)  # by word: the same names and titles come back in every text
 def _is_name_tok(tok: str) -> bool:
     return (bool(_NAME_TOK.fullmatch(tok)) and tok not in _NOT_NAME and tok not in _ORG_WORDS
             and not _lower_words(tok) & _TITLES and next(_geo().any.finditer(tok), None) is None)
@@ -75,6 +106,16 @@ def _is_group(text: str) -> bool:
 
 
 _SURNAME_REACH = 20000  # how far back a surname looks for its full name, in characters
+_NAME_WORD = r"[A-Z][a-z'’]*(?:-[A-Za-z][a-z]+)?"
+#: characters that neither a name word, nor a space, nor a name token can hold
+_NOT_NAME_CHAR = re.compile(r"[^A-Za-z'’.\s-]")
+
+
+@lru_cache(maxsize=1024)  # by surname
+def _full_name_patterns(tok: str) -> tuple[re.Pattern, re.Pattern]:
+    """A full name ending with ``tok`` ("Artyom Lukin") and one starting with it ("Cho Han-bum")."""
+    return (re.compile(rf"(?<![\w-])(?:{_NAME_WORD}\s+){{1,2}}{re.escape(tok)}(?![\w-])"),
+            re.compile(rf"(?<![\w-]){re.escape(tok)}(?:\s+{_NAME_WORD}){{1,2}}(?![\w-])"))
 _CONJ = re.compile(r"(?:and|but|while|though|although|whereas)\s+")
 _DESC_NAME = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts)\s+((?:[a-z][\w-]*\s+){1,4})([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
 
@@ -94,16 +135,12 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     if not text[0].isalnum():
         return None
     toks = text.split()
-    bare = _strip_geo(text).lower().split()
-    where = re.search(r"\s+(?:in|from)\s+(?:the\s+)?\S+(?:\s\S+)?$", text)
-    if where and len(_strip_geo(where.group()).split()) <= 2:  # "officials in Seoul"
-        bare = _strip_geo(text[:where.start()]).lower().split()
+    where = _WHERE.search(text)  # "officials in Seoul"
     if _is_group(_strip_geo(text if not where else text[:where.start()])):
         return _Mention(s, (s, e), "group")
     post = _POST_MOD.search(text)
     if post and _is_group(_strip_geo(text[:post.start()])):  # "Some doctors quoted in ...", "officials familiar with"
-        org = re.match(r"\s+(?:at|of|from|with)\s+(?:the\s+)?([A-Z][\w.&'-]*(?:\s+(?:of\s+|for\s+|the\s+)*"
-                       r"[A-Z][\w.&'-]*)*)\s*$", text[post.start():])
+        org = _GROUP_ORG.match(text[post.start():])
         if org and len(org.group(1).split()) >= 2:  # "Analysts at Redline Capital": the organisation speaks
             return _Mention(s, (s + post.start() + org.start(1), e), "proper", text[:post.start()])
         return _Mention(s, (s, s + post.start()), "group")
@@ -128,7 +165,7 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
         org = _ORG_RUN.match(text, doc.end())
         if org:
             return _Mention(s, (s + org.start(), s + org.end()), "doc", text)
-    post = re.search(r"\s+(?:of|at|from)\s+(?=(?:the\s+)?[A-Z])", text)
+    post = _OF_NAME.search(text)
     if post and len([t for t in text[:post.start()].split()[-2:] if _is_name_tok(t)]) == 2:
         head = _head_form(norm, s, s + post.start())
         if head and head.form == "proper":
@@ -149,10 +186,10 @@ def _is_acronym(tok: str) -> bool:
 def _org_name(text: str) -> str:
     """An organisation's name without a leading "the", a possessive country or a
     nationality ("Brazil's National Institute ..." -> "National Institute ...")."""
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", re.sub(r"^[Tt]he\s+", "", text))
+    name = _PAREN_END.sub("", _THE_START.sub("", text))
     geo = next(_geo().any.finditer(name), None)
     if geo and geo.start == 0 and (name[geo.end:].startswith("'s") or name[:geo.end].replace(".", "").isupper()):
-        rest = re.sub(r"^(?:'s)?\s+", "", name[geo.end:])
+        rest = _POSS_START.sub("", name[geo.end:])
         if rest and rest[0].isupper() and set(rest.split()) & _ORG_WORDS:
             name = rest
     return name
@@ -198,7 +235,7 @@ def _np_before(norm: str, lo: int, hi: int) -> tuple[_Mention, str] | None:
     the word or punctuation before it; appositions on either side are descriptors."""
     start = lo
     lo = max(lo, hi - _WINDOW)
-    words = list(re.finditer(r"\S+", norm[lo:hi]))
+    words = list(_NONSPACE.finditer(norm[lo:hi]))
     while words and words[-1].group().lower() in _AUX:
         words.pop()
     if not words:
@@ -216,7 +253,7 @@ def _np_before(norm: str, lo: int, hi: int) -> tuple[_Mention, str] | None:
         c2 = chunks[-2]
         f2 = _head_form(norm, *c2)
         f1 = _head_form(norm, *c1)
-        d1 = re.sub(r"\s+(?:that|which|who)\s.*$", "", norm[c1[0]:c1[1]], flags=re.S)
+        d1 = _CLAUSE_END.sub("", norm[c1[0]:c1[1]])
         if _is_desc(d1) and f2 and f2.form == "proper":
             found = _Mention(f2.start, f2.head, "proper", d1)
         elif f1 and f1.form == "proper" and _is_desc(norm[c2[0]:c2[1]], short=True):
@@ -275,7 +312,7 @@ def _infer(desc: str, reg: SpeakerRegistry) -> tuple[str | None, str, frozenset]
     or "Seoul-based"; else unknown.
     """
     words = _lower_words(desc.replace("-", " "))
-    if re.search(r"\bdirector[\s-]+general\b", desc, re.I):
+    if _DIRECTOR_GENERAL.search(desc):
         words -= {"general"}  # "director general" is a title, not a military rank
     bodies = [m.payload for m in reg.find(desc) if m.payload.is_body and not m.payload.is_state]
     country = None
@@ -284,9 +321,9 @@ def _infer(desc: str, reg: SpeakerRegistry) -> tuple[str | None, str, frozenset]
         country = country or _first_geo(head)
     country = country or next((b.country for b in bodies if b.country), None)
     if not country:
-        m = re.search(r"\b(?:at|of|from|with|by)\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][a-z]+)?)\s+[A-Z]", desc)
+        m = _AT_ORG.search(desc)
         hit = next(_geo().adj.finditer(m.group(1)), None) if m else None
-        based = re.search(r"\b([A-Z][\w.]*)-based\b", desc)
+        based = _BASED.search(desc)
         country = hit.payload if hit else (_first_geo(based.group(1)) if based else None)
     body_roles = [b.role for b in bodies]
     if words & (_EXPERT - {"institute", "university", "academy"}):
@@ -317,6 +354,7 @@ class _Resolver:
         # a speaker to the end was a scan of the list, quadratic in speakers)
         self.seen: dict[str, _Who] = {}
         self._companies: tuple[list[int], list[re.Match], list[int], list[str]] | None = None
+        self._stops: list[int] | None = None  # offsets of the characters no full name holds
 
     def _last_company(self, pos: int) -> str | None:
         """The last run of capitalised words before ``pos`` that names a
@@ -361,8 +399,8 @@ class _Resolver:
             who = next((w for w in reversed(self.seen.values()) if w.kind == want and w.named), None)
             return (self._remember(who) if who else None), hs, he
         if m.form == "group":
-            name = re.sub(r"^(?:(?:some|many|several|most|other|few|certain|the)\s+)+", "", text, flags=re.I)
-            name = re.sub(r"\s+reports$", "", name)
+            name = _GROUP_DET.sub("", text)
+            name = _REPORTS_END.sub("", name)
             country, nouns = _first_geo(text), frozenset(_lower_words(text) & _ROLE_NOUNS)
             role = "media" if name.lower().endswith("media") or name.lower() == "reports" else "unnamed"
             if name.split()[0].lower() in _GROUP_MODS | _GROUP_HEADS:  # "Experts say" -> "experts"
@@ -398,7 +436,7 @@ class _Resolver:
             who = next((w for w in reversed(self.seen.values()) if w.kind == "person" and w.named), None)
             if who is not None:  # "Her office said": the person it speaks for
                 return self._remember(who)
-        body = re.match(r"(?:for|of)\s+(?:the\s+)?([A-Z].*)", desc)
+        body = _FOR_BODY.match(desc)
         if noun in _SPOKES and body:  # "a spokesman for the X": X speaks
             org = _ORG_RUN.match(body.group(1))
             sp = self.reg.lookup(org.group()) if org else None
@@ -410,7 +448,7 @@ class _Resolver:
             who = next((w for w in reversed(self.seen.values()) if w.kind == "body" and w.role == "other"), None)
             if who is None:  # the last company named in the text
                 last = self._last_company(pos)
-                name = re.sub(r"^[A-Z][a-z]+\s+(?:of|for|in|at|from)\s+", "", last) if last is not None else None
+                name = _ROLE_PREP.sub("", last) if last is not None else None
                 who = self._org(name, "") if name is not None else None
             if who is not None:
                 return self._remember(who)
@@ -423,7 +461,7 @@ class _Resolver:
         c2, role, nouns = _infer(text + ("; " + desc if desc else ""), self.reg)
         role = "expert" if noun in _EXPERT else "media" if noun in _MEDIA else "official" if noun in _OFFICIAL else role
         name = " ".join(toks[1:] if toks[0].lower() in ("the", "this", "that", "a", "an") else toks)
-        name += " " + desc if re.match(r"(?:for|of|at|from|with)\s", desc) else ""
+        name += " " + desc if _PREP_START.match(desc) else ""
         body = noun in _BODY_NOUNS
         return self._remember(_Who(name, country or c2, role, body and country is not None,
                                    "body" if body else "person", nouns | {noun}))
@@ -434,22 +472,22 @@ class _Resolver:
         both = self._coordinated(hs, he, hits)
         if both:
             return both
-        if hits and hits[-1].payload.is_state and not re.fullmatch(r"(?:[Tt]he\s+)?", text[:hits[-1].start]):
-            if re.fullmatch(r"(?:[A-Z][\w&'-]*\s+){1,3}", text[:hits[-1].start]) and hits[-1].end == len(text):
+        if hits and hits[-1].payload.is_state and not _THE_ONLY.fullmatch(text[:hits[-1].start]):
+            if _CAPS_WORDS.fullmatch(text[:hits[-1].start]) and hits[-1].end == len(text):
                 who = _Who(_org_name(text), hits[-1].payload.country, "unknown", True, "body")
                 return who, hs, he  # "Elections Canada", "NHS England": a body named after its country
             hits = []
-        if hits and re.search(r"\b(?:of|for|and|on)\s+(?:the\s+)?$", text[:hits[-1].start]):
+        if hits and _LINK_END.search(text[:hits[-1].start]):
             hits = []  # part of a longer name
         if hits and _AFTER_NAME.fullmatch(text, hits[-1].end):
             h = hits[-1]
             return self._from_entry(h.payload, text[:h.start] + "; " + desc), hs + h.start, hs + h.end
         places = list(_geo().place.finditer(text))
-        if places and re.fullmatch(r"[\s)]*(?:\([^)]*\))?", text[places[-1].end:]) \
-                and re.fullmatch(r"(?:[Tt]he\s+)?", text[:places[-1].start]):
+        if places and _PAREN_TAIL.fullmatch(text[places[-1].end:]) \
+                and _THE_ONLY.fullmatch(text[:places[-1].start]):
             c = places[-1].payload
             return _Who(c, c, "official", True, "body"), hs + places[-1].start, hs + places[-1].end
-        toks = list(re.finditer(r"\S+", text))
+        toks = list(_NONSPACE.finditer(text))
         j = len(toks)
         while j and toks[j - 1].group().startswith("("):
             j -= 1
@@ -481,7 +519,7 @@ class _Resolver:
         """An organisation not in the registry: country and role from its name."""
         name = _org_name(text)
         country, role, nouns = _infer(text + "; " + desc, self.reg)
-        place = re.search(r"\bof\s+(?:the\s+)?(\S.*)$", name)
+        place = _OF_PLACE.search(name)
         if country is None and place:  # "Insurance Council of Australia"
             hit = next(_geo().place.finditer(place.group(1)), None)
             country = hit.payload if hit and hit.start == 0 and hit.end == len(place.group(1)) else None
@@ -501,12 +539,12 @@ class _Resolver:
         text = self.norm[hs:he]
         if hits and hits[0].start == 0 and hits[0].end == len(text):
             return None
-        cuts = [0] + [x for m in re.finditer(r"\s+and\s+", text) for x in m.span()] + [len(text)]
+        cuts = [0] + [x for m in _AND.finditer(text) for x in m.span()] + [len(text)]
         if len(cuts) < 4:
             return None
         whos = []
         for a, b in zip(cuts[::2], cuts[1::2]):
-            part = re.sub(r"^(?:[Tt]he|[Bb]oth)\s+", "", text[a:b])
+            part = _THE_BOTH.sub("", text[a:b])
             sp = self.reg.lookup(part)
             place = next(_geo().place.finditer(part), None)
             if sp:
@@ -519,28 +557,67 @@ class _Resolver:
         name = " and ".join(w.name for w in whos)
         return _Who(name, same("country"), same("role") or "unknown", True, "group"), hs, he
 
+    def _last_full_name(self, rx: re.Pattern, tok: str, lo: int, pos: int) -> tuple[int, str] | None:
+        """The last match of ``rx.finditer(norm, lo, pos)`` with two name words
+        or more, as (start, name), reading only the stretches around ``tok``.
+
+        A match (name words, spaces and ``tok``) holds none of the characters
+        of _NOT_NAME_CHAR, so it lies inside one stretch between two of them,
+        and holds ``tok``. The scan from ``lo`` enters each stretch at its
+        start (or at ``lo``) with no match under way, so the matches in a
+        stretch are the same whether the scan begins at ``lo`` or there. The
+        stretches holding ``tok`` are read from the last one back, until one
+        has such a match. (Scanning the text before every surname, up to
+        _SURNAME_REACH characters, made the resolver slow.)"""
+        norm = self.norm
+        if self._stops is None:
+            self._stops = [m.start() for m in _NOT_NAME_CHAR.finditer(norm)]
+        stops = self._stops
+        end = pos
+        while True:
+            at = norm.rfind(tok, lo, end)
+            if at < 0:
+                return None
+            i = bisect_right(stops, at)
+            a = max(lo, stops[i - 1] + 1) if i else lo
+            b = stops[i] if i < len(stops) else len(norm)
+            found = None
+            # up to the character after the stretch, which the lookahead reads
+            for m in rx.finditer(norm, a, min(pos, b + 1)):
+                parts = [t for t in m.group().split() if _is_name_tok(t)]
+                if len(parts) >= 2:
+                    found = (m.start(), " ".join(parts))
+            if found:
+                return found
+            end = a
+
     def _surname(self, tok: str, pos: int, ctx: str) -> _Who:
         """A one-word name: an earlier speaker or registered person with that name
         part ("Lukin" = "Artyom Lukin", "Cho" = "Cho Han-bum"), else a full name
         written earlier in the text, else the word itself."""
         for who in reversed(self.seen.values()):
-            if who.kind == "person" and who.named and tok in re.split(r"[\s-]+", who.name or ""):
+            if who.kind == "person" and who.named and tok in _NAME_PARTS.split(who.name or ""):
                 return who
         best = None
-        name = r"[A-Z][a-z'’]*(?:-[A-Za-z][a-z]+)?"
-        for pat in (rf"(?<![\w-])(?:{name}\s+){{1,2}}{re.escape(tok)}(?![\w-])",
-                    rf"(?<![\w-]){re.escape(tok)}(?:\s+{name}){{1,2}}(?![\w-])"):
-            for m in re.compile(pat).finditer(self.norm, max(0, pos - _SURNAME_REACH), pos):
-                parts = [t for t in m.group().split() if _is_name_tok(t)]
-                if len(parts) >= 2 and (best is None or m.start() > best[0]):
-                    best = (m.start(), " ".join(parts))
+        lo = max(0, pos - _SURNAME_REACH)
+        for rx in _full_name_patterns(tok):
+            if not tok or _NOT_NAME_CHAR.search(tok):  # (never for a name token) read it all
+                found = None
+                for m in rx.finditer(self.norm, lo, pos):
+                    parts = [t for t in m.group().split() if _is_name_tok(t)]
+                    if len(parts) >= 2:
+                        found = (m.start(), " ".join(parts))
+            else:
+                found = self._last_full_name(rx, tok, lo, pos)
+            if found and (best is None or found[0] > best[0]):
+                best = found
         if best:
             sp = self.reg.lookup(best[1])
             if sp:
                 return self._from_entry(sp, ctx)
             country, role, nouns = _infer(ctx, self.reg)
             return _Who(best[1], country, role, True, "person", nouns)
-        known = {sp.name: sp for sp in self.reg if not sp.is_body and tok in re.split(r"[\s-]+", sp.name)}
+        known = self.reg.people_named(tok)
         if len(known) == 1:  # the one registered person with that name
             return self._from_entry(next(iter(known.values())), ctx)
         country, role, nouns = _infer(ctx, self.reg)

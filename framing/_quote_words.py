@@ -165,8 +165,33 @@ _VERB_ALTS = """said says say saying told tells tell added adds adding noted not
     accuses""".split()
 
 
-_VERB = (r"(?:point(?:ed|s|ing)?\s+out|quoted\s+as\s+saying|"
-         + "|".join(sorted(_VERB_ALTS, key=len, reverse=True)) + r")")
+def _trie(words) -> str:
+    """Regex source matching exactly the strings in ``words`` (plain letters),
+    as a tree of their shared beginnings: "say(?:s|ing)?" rather than
+    "saying|says|say". At a position where several of them start, the engine
+    tries the ones sharing a first letter only, instead of every word in turn.
+    Every pattern below follows the verb with something no letter can match
+    (a space, a quote, the end), so which of two words that both start there
+    is tried first does not change the match."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def source(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + source(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and (not ends or len(alts[0]) == 1) else "(?:" + "|".join(alts) + ")"
+        return body + "?" if ends else body
+
+    return source(tree)
+
+
+_VERB = r"(?:point(?:ed|s|ing)?\s+out|quoted\s+as\s+saying|" + _trie(set(_VERB_ALTS)) + r")"
 
 
 _VERB_RE = re.compile(r"(?<![\w'-])" + _VERB + r"(?![\w'-])")

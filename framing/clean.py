@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import islice
+from collections import Counter
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,6 +50,11 @@ _SINGLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": 
 _TAG_LINE = re.compile(r"[^A-Z.!?\"“”:;]+")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z])|(?<=[a-z]{2}[.!?][”’])(?=[A-Z“])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: The runs of _SPACES that are not already a single " " (the only ones that
+#: replacing each run by " " changes): a run of two or more, or one other space.
+#: A scan from the left meets every run at its start, so both alternatives
+#: match whole runs, and substituting with this gives the same text, faster.
+_SPACES_TO_SQUEEZE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\r]")
 #: Marks that end a sentence: Latin ones, and the full stops and question and
 #: exclamation marks of other scripts (Chinese and Japanese, Arabic, Devanagari,
@@ -145,7 +151,24 @@ def _starts_lower(s: str) -> bool:
 
 
 def _norm_words(s: str) -> list[str]:
+    low = _lowered(s)
+    if low is not None:
+        return WORD_RE.findall(low)
     return [w.lower().replace("’", "'") for w in WORD_RE.findall(s)]
+
+
+def _lowered(s: str) -> str | None:
+    """``s`` lower-cased with ’ as ', when tokenizing that gives the same words
+    as tokenizing ``s`` and lower-casing each word; else None.
+
+    Lower-casing maps every character to one character of the same kind
+    (letter, digit or other), with two exceptions: "İ" becomes two characters,
+    and "Σ" becomes "ς" or "σ" depending on what follows it, which may lie
+    outside the word. Without these two, the text can be lower-cased once
+    instead of word by word (and ’ and ' play the same part in WORD_RE)."""
+    if "İ" in s or "Σ" in s:
+        return None
+    return s.lower().replace("’", "'")
 
 
 def _count_words(s: str, k: int) -> int:
@@ -163,12 +186,13 @@ class _Cleaner:
         self.rules = rules
         self.log: list[CleaningStep] = []
         self.lines: list[_Line] = []
+        # Neither pattern touches a line break, so both can run over the whole
+        # page at once and the result be split into lines like the raw text.
         pos = 0
-        for part in raw.split("\n"):
-            self.lines.append(_Line(pos, part))
+        squeezed = _SPACES_TO_SQUEEZE.sub(" ", _INVISIBLE.sub("", raw)).split("\n")
+        for part, text in zip(raw.split("\n"), squeezed):
+            self.lines.append(_Line(pos, part, text.strip()))
             pos += len(part) + 1
-        for ln in self.lines:
-            ln.text = _SPACES.sub(" ", _INVISIBLE.sub("", ln.raw)).strip()
 
     # -- logging -----------------------------------------------------------
     def remove(self, ln: _Line, step: str, reason: str) -> None:
@@ -231,6 +255,8 @@ class _Cleaner:
     def furniture(self) -> None:
         tw = self.title_words
         author_words = _norm_words(self.author)
+        if not (tw or author_words or self.outlet):
+            return  # nothing from the manifest to recognise
         for ln in self.live():
             lw = _norm_words(ln.text)
             if not lw:
@@ -372,23 +398,37 @@ class _Cleaner:
     def dedupe(self, pars: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         sents = []  # per paragraph: list of word sets of its sentences
         for text, _, _ in pars:
-            sents.append([set(_norm_words(s.text)) for s in split_sentences(text)])
-        # An index word -> sentences (of paragraphs still alive) holding it. A
-        # near copy of a sentence s shares at least ceil(0.8 |s|) of its words,
+            low = _lowered(text)
+            if low is None:
+                sents.append([set(_norm_words(s.text)) for s in split_sentences(text)])
+            else:  # the paragraph lower-cased once, its sentences' words read in place
+                sents.append([set(WORD_RE.findall(low, s.start, s.end)) for s in split_sentences(text)])
+        # A near copy of a sentence s shares at least ceil(0.8 |s|) of its words,
         # so it holds at least one of any |s| - ceil(0.8 |s|) + 1 of them: only
-        # sentences holding one of s's rarest words need comparing. (Comparing
-        # every sentence with every other one made a long page quadratic.)
-        # Postings are grouped by paragraph, so a paragraph's own sentences
-        # (never compared with each other) are skipped in one step.
+        # sentences holding one of those words need comparing, and any such
+        # choice of words gives the same answer. (Comparing every sentence with
+        # every other one made a long page quadratic.)
+        # A word found in one paragraph only leads to no other paragraph's
+        # sentences; ``shared`` holds the words found in two or more, and only
+        # they get an index word -> sentences (of paragraphs still alive)
+        # holding it. Postings are grouped by paragraph, so a paragraph's own
+        # sentences (never compared with each other) are skipped in one step.
+        unions = [set().union(*ss) for ss in sents]
+        shared = {w for w, n in Counter(chain.from_iterable(unions)).items() if n > 1}
         postings: dict[str, dict[int, list[int]]] = {}
         for j, ss in enumerate(sents):
             for k, s in enumerate(ss):
-                for w in s:
+                for w in s & shared:
                     postings.setdefault(w, {}).setdefault(j, []).append(k)
 
         def has_copy(i: int, s: set[str]) -> bool:
             need = math.ceil(0.8 * len(s))
-            rare = sorted(s, key=lambda w: len(postings[w]) - (i in postings[w]))[: len(s) - need + 1]
+            common = s & shared
+            lonely = len(s) - len(common)  # words no other paragraph holds (or held at the start)
+            if lonely > len(s) - need:
+                return False  # choose those words: no other sentence holds one
+            # those words, and the rarest of the others, to make up the number
+            rare = sorted(common, key=lambda w: len(postings[w]))[: len(s) - need + 1 - lonely]
             tried: set[tuple[int, int]] = set()
             for w in rare:
                 for j, ks in postings[w].items():
@@ -410,7 +450,7 @@ class _Cleaner:
             dup = sum(1 for s in own if has_copy(i, s))
             if dup >= 0.6 * len(own):
                 alive[i] = False
-                for w in set().union(*sents[i]):
+                for w in unions[i] & shared:
                     del postings[w][i]
                 _, start, end = pars[i]
                 self.log.append(CleaningStep(
@@ -434,7 +474,8 @@ class _Cleaner:
             self.log.append(CleaningStep("join", f"separated {glued} sentence(s) glued to the next without a space", ""))
         n_double = sum(text.count(c) for c in "“”„‟«»″")
         n_single = sum(text.count(c) for c in "‘’‚‛′")
-        text = text.translate(_DOUBLE).translate(_SINGLE)
+        if n_double or n_single:  # (translate reads every character, even with nothing to change)
+            text = text.translate(_DOUBLE).translate(_SINGLE)
         if n_double or n_single:
             self.log.append(CleaningStep(
                 "quotes", f"normalised {n_double} curly double and {n_single} curly single quotation marks to straight ones", ""))

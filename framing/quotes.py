@@ -73,6 +73,34 @@ from ._quote_speakers import _Mention, _Resolver, _WINDOW, _head_form, _lower_wo
 #: _LEAD without its ``^``, to match at a position inside the text.
 _LEAD_AT = re.compile(_LEAD.pattern[1:] if _LEAD.pattern.startswith("^") else _LEAD.pattern, _LEAD.flags)
 
+# Patterns used by the functions below, compiled once.
+_NEWLINE = re.compile("\n")
+_PRONOUN_CUT = re.compile(r"[.!?]\s+(?=(?:he|she|they|it)\s+" + _VERB + r")")
+_LINE = re.compile(r"[^\n]+")
+_MARK = re.compile('"')
+_LOWER_OR_DIGIT = re.compile(r"[a-z\d]")
+_ABBR_END = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(_ABBR) + r"))$")
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+_COMMA_QUOTE = re.compile(r'\s*[,:]\s*"')
+_OBJ_THAT = re.compile(r"\s+[^,.;\"]{1,80}?\s+that\s+")
+_TO_MARK = re.compile(r"\s*[:,]\s*(?=\")")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_NOT_CLAUSE = _words("in on at to for with about by of from during after before as when while into upon against over")
+_QUOTED = re.compile(r'"([^"]+)"')
+_AND_END = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$")
+_SUBJECT_TOKEN = re.compile(r"[^\s,;:\"]+")
+_SUBJECT_WORDS = _ROLE_NOUNS | _TITLES | _GROUP_HEADS | _GROUP_MODS | _CONNECT
+_NEGATED = re.compile(r"(?:\bto|\bnot|n't|\bnever)\s+$")
+_CONTRAST = re.compile(r",\s*(?:though|although|while|whereas|but)\s+")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_PUNCT_END = re.compile(r"[.!?,]$")
+_VERB_END = re.compile(_VERB + r"\s*[:,]?\s*$")
+_ING_END = re.compile(r"\b(\w+ing)\s*[,:]?\s*\"?\s*$")
+_GAP = re.compile(r'[ .,;:"]*')
+_W = re.compile(r"\w+")
+_SO_CALLED = re.compile(r"so-called\s*$")
+
+
 __all__ = ["Quote", "MarkedPhrase", "Speaker", "SpeakerRegistry", "ROLES", "extract_quotes", "find_scare_quotes",
            "load_speakers"]
 
@@ -103,7 +131,7 @@ def _prepare(text: str) -> str:
     sentence turned into spaces (so a paragraph is one line)."""
     norm = text.translate(_QUOTE_TRANS)
     s = list(norm)
-    breaks = [m.start() for m in re.finditer("\n", norm)]
+    breaks = [m.start() for m in _NEWLINE.finditer(norm)]
     for a, b, c in zip([-1] + breaks, breaks, breaks[1:] + [len(norm)]):
         line, nxt = norm[a + 1:b].strip(), norm[b + 1:c].strip()
         if not line or not nxt:
@@ -120,7 +148,7 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
     out = []
     for st in split_sentences(norm):
         lo = st.start
-        for m in re.finditer(r"[.!?]\s+(?=(?:he|she|they|it)\s+" + _VERB + r")", st.text):
+        for m in _PRONOUN_CUT.finditer(st.text):
             out.append((lo, st.start + m.start() + 1))
             lo = st.start + m.end()
         out.append((lo, st.end))
@@ -136,10 +164,10 @@ def _pair_marks(norm: str, raw: str) -> tuple[list, list, list]:
     else the mark toggles. A straight mark after a digit (5") is an inch sign.
     """
     pairs, orphans, opens = [], [], []
-    for pm in re.finditer(r"[^\n]+", norm):
+    for pm in _LINE.finditer(norm):
         lo, hi = pm.span()
         open_at = None
-        for m in re.finditer('"', pm.group()):
+        for m in _MARK.finditer(pm.group()):
             p = lo + m.start()
             prev, nxt = (norm[p - 1] if p > lo else " "), (norm[p + 1] if p + 1 < hi else " ")
             if raw[p] == "″" or prev.isdigit() and open_at is None and raw[p] == '"':
@@ -240,8 +268,8 @@ def _attr_end(norm: str, p: int) -> int:
     that is not part of an abbreviation or initial, or the paragraph end."""
     for m in _STOPS.finditer(norm, p):
         q = m.start()
-        if norm[q] == "." and (re.match(r"[a-z\d]", norm[q + 1:q + 2])
-                               or re.search(r"(?:\b[A-Z]|\b(?:" + "|".join(_ABBR) + r"))$", norm[max(p, q - 5):q])):
+        if norm[q] == "." and (_LOWER_OR_DIGIT.match(norm[q + 1:q + 2])
+                               or _ABBR_END.search(norm[max(p, q - 5):q])):
             continue
         return q
     return len(norm)
@@ -250,7 +278,7 @@ def _attr_end(norm: str, p: int) -> int:
 def _after_attr(norm: str, c: int) -> tuple[str, _Mention, int, int] | None:
     """The attribution right after a closing mark: (verb, speaker, verb position, end)."""
     hi = _attr_end(norm, c + 1)
-    p = c + 1 + len(re.match(r"\s*,?\s*", norm[c + 1:hi]).group())
+    p = c + 1 + len(_COMMA_GAP.match(norm[c + 1:hi]).group())
     acc = _ACCORDING.match(norm, p, hi)
     if acc:
         m = _np_after(norm, acc.end(), hi)
@@ -282,7 +310,7 @@ def _is_tail(norm: str, vm: re.Match, hi: int) -> bool:
     """True when nothing but an object of "told", a time or place, or a comma
     phrase follows the verb up to ``hi``: the verb closes its sentence."""
     p = vm.end()
-    if re.match(r'\s*[,:]\s*"', norm[p:p + 5]):
+    if _COMMA_QUOTE.match(norm[p:p + 5]):
         return False  # 'Still, he added, "..."': the quote is what he added
     if vm.group() in _OBJECT_VERBS:
         om = _TOLD_OBJ.match(norm, p, hi)
@@ -294,7 +322,7 @@ def _content_start(norm: str, vm: re.Match, hi: int) -> int | None:
     """Start of the reported clause after a speech verb (subject before it), or None."""
     verb, p = vm.group(), vm.end()
     if verb in _OBJECT_VERBS:
-        tm = re.match(r"\s+[^,.;\"]{1,80}?\s+that\s+", norm[p:min(hi, p + 120)])
+        tm = _OBJ_THAT.match(norm[p:min(hi, p + 120)])
         if tm:
             return p + tm.end()
         om = _TOLD_OBJ.match(norm, p, hi)
@@ -307,14 +335,13 @@ def _content_start(norm: str, vm: re.Match, hi: int) -> int | None:
             return p + am.end()
     tm = _WHEN.match(norm, p, hi)
     p = tm.end() if tm else p
-    qm = re.match(r"\s*[:,]\s*(?=\")", norm[p:min(hi, p + 20)])
+    qm = _TO_MARK.match(norm[p:min(hi, p + 20)])
     if qm:
         return p + qm.end()
     if verb in _NEED_THAT or norm[p:p + 1] in ",.;:" or p >= hi:
         return None
-    nxt = re.match(r"\s+(\S+)", norm[p:min(hi, p + 100)])
-    if not nxt or nxt.group(1).lower() in _words("in on at to for with about by of from during after before as "
-                                                 "when while into upon against over"):
+    nxt = _NEXT_WORD.match(norm[p:min(hi, p + 100)])
+    if not nxt or nxt.group(1).lower() in _NOT_CLAUSE:
         return None
     return p + nxt.start(1)
 
@@ -328,7 +355,7 @@ _COORD = re.compile(r"\s+(?:and|but)\s+(?:also\s+)?(" + _VERB + r")\s+(?:that\s+
 
 def _quoted_words(norm: str, lo: int, hi: int) -> bool:
     """True when ``norm[lo:hi]`` quotes someone's words (not a title or a name)."""
-    for m in re.finditer(r'"([^"]+)"', norm[lo:hi]):
+    for m in _QUOTED.finditer(norm[lo:hi]):
         inner = m.group(1).strip(" ,.;:")
         at = lo + m.start()
         if inner and not _title_like(inner) and not _TITLE_LEAD.search(norm[max(lo, at - 40):at]):
@@ -411,7 +438,7 @@ def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, st
 def _coord_subject(norm: str, lo: int, v: int) -> tuple[_Mention, str] | None:
     """The subject of a speech verb coordinated with an earlier verb ("Tanaka
     dismissed the talk and said ..."): the speaker phrase opening the sentence."""
-    if not re.search(r"\b(?:and|but)\s+(?:also\s+)?$", norm[max(lo, v - 20):v]):
+    if not _AND_END.search(norm[max(lo, v - 20):v]):
         return None
     return _opening_subject(norm, lo, v)
 
@@ -421,10 +448,10 @@ def _opening_subject(norm: str, lo: int, v: int) -> tuple[_Mention, str] | None:
     lead = _LEAD.match(norm, lo, v)
     a = lead.end() if lead else lo
     end = None
-    for w in re.finditer(r"[^\s,;:\"]+", norm[a:min(v, a + 200)]):
+    for w in _SUBJECT_TOKEN.finditer(norm[a:min(v, a + 200)]):
         tok = w.group()
         if norm[a + w.start() - 1:a + w.start()] in ',;:"' and w.start() or tok[0].islower() and not (
-                tok in _ROLE_NOUNS | _TITLES | _GROUP_HEADS | _GROUP_MODS | _CONNECT):
+                tok in _SUBJECT_WORDS):
             break
         end = a + w.end()
     if end is None:
@@ -503,12 +530,12 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: set[int], quoted: list[t
     hosts = _OpenClaims(claims)
     for vm in _VERB_RE.finditer(norm, lo, hi):
         v = vm.start()
-        if v in skip or inq(v) or re.search(r"(?:\bto|\bnot|n't|\bnever)\s+$", norm[max(lo, v - 8):v]):
+        if v in skip or inq(v) or _NEGATED.search(norm[max(lo, v - 8):v]):
             continue  # "declined to say", "did not say": no statement
         host = hosts.first_holding(v)
         if host is not None:  # "X said A, though officials cautioned that B": B is a statement of its own
             w0 = max(host.start, v - _WINDOW)
-            cut = list(re.finditer(r",\s*(?:though|although|while|whereas|but)\s+", norm[w0:v]))
+            cut = list(_CONTRAST.finditer(norm[w0:v]))
             found = _np_before(norm, w0 + cut[-1].end(), v) if cut else None
             ok = found and found[0].form in ("proper", "group", "nominal", "pron") and found[1] == ""
             got = _clause(norm, lo, vm, hi, found, memo) if ok else []
@@ -580,8 +607,8 @@ def _orphan_start(norm: str, sents: list[tuple[int, int]], c: int, starts: list[
 
 
 def _title_like(s: str) -> bool:
-    big = [w for w in re.findall(r"[A-Za-z][\w'-]*", s) if len(w) > 3]
-    return len(big) >= 2 and sum(w[0].isupper() for w in big) >= 0.7 * len(big) and not re.search(r"[.!?,]$", s)
+    big = [w for w in _LATIN_WORD.findall(s) if len(w) > 3]
+    return len(big) >= 2 and sum(w[0].isupper() for w in big) >= 0.7 * len(big) and not _PUNCT_END.search(s)
 
 
 _NEXT_PARA_QUOTE = re.compile(r"[ \t]*\n\s*\"")
@@ -628,11 +655,11 @@ def _direct_claims(norm: str, raw: str, sents: list[tuple[int, int]]) -> tuple[l
     pairs, orphans, opens = _pair_marks(norm, raw)
     runs, pairs = _continued(norm, opens, pairs)
     starts = [a for a, _ in sents]
-    breaks = [m.start() for m in re.finditer("\n", norm)]
+    breaks = [m.start() for m in _NEWLINE.finditer(norm)]
     for o, end in opens:  # "He said: "We will ... (no closing mark): to the end of the stretch
         if o in runs and runs[o] != end:
             pairs.append((o, runs[o]))  # continues in the next paragraph
-        elif o in runs and re.search(_VERB + r"\s*[:,]?\s*$", norm[max(0, o - 40):o]):
+        elif o in runs and _VERB_END.search(norm[max(0, o - 40):o]):
             claims.append(_Claim(*_trim(norm, o + 1, end, ' ,;:"'), "direct", None, needs_host=True))
             marks.append((o, end))
     for o, c in sorted(pairs + [(None, c) for c in orphans], key=lambda p: p[1]):
@@ -706,10 +733,10 @@ def _link(norm: str, direct: list[_Claim], indirect: list[_Claim]) -> list[_Clai
                     continue  # a partial quote: the reported clause around it is the statement
                 if short or _title_like(norm[q.start:q.end]):
                     continue
-                part = re.search(r"\b(\w+ing)\s*[,:]?\s*\"?\s*$", norm[max(host.start, q.start - 30):q.start])
+                part = _ING_END.search(norm[max(host.start, q.start - 30):q.start])
                 q.parent, host.dropped = host, True
                 q.verb = part.group(1).lower() if part and part.group(1).lower() in _VERB_ALTS else host.verb
-            elif prev and prev.attr_end is not None and re.fullmatch(r'[ .,;:"]*', norm[prev.attr_end:q.start]):
+            elif prev and prev.attr_end is not None and _GAP.fullmatch(norm[prev.attr_end:q.start]):
                 q.parent, q.verb = prev, prev.verb
             elif q.needs_host or short or _nwords(norm[q.start:q.end]) < 6 or _title_like(norm[q.start:q.end]):
                 continue
@@ -778,7 +805,7 @@ def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> lis
         while root.mention is None and root.parent is not None:
             root = root.parent
         who, hs, he = root.result
-        key = " ".join(re.findall(r"\w+", norm[c.start:c.end].lower()))
+        key = " ".join(_W.findall(norm[c.start:c.end].lower()))
         if key in seen:
             continue
         seen.add(key)
@@ -832,7 +859,7 @@ def find_scare_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> 
         words = _nwords(norm[a:b])
         lead = norm[max(0, o - 40):o]
         mid = _has_words(norm, _sentence_start(norm, sents, o, starts), o, 1)
-        if _TITLE_LEAD.search(lead) or re.search(r"so-called\s*$", lead) or mid and _title_like(norm[a:b]):
+        if _TITLE_LEAD.search(lead) or _SO_CALLED.search(lead) or mid and _title_like(norm[a:b]):
             label = "title"
         elif words <= 2:
             label = "scare"
