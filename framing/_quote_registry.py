@@ -112,8 +112,7 @@ class SpeakerRegistry:
 
     def people_named(self, part: str) -> dict[str, Speaker]:
         """The entries that are not bodies and have ``part`` as one of the words
-        of their name (split at spaces and hyphens), by name, in registry order:
-        ``{sp.name: sp for sp in self if not sp.is_body and part in re.split(r"[\s-]+", sp.name)}``.
+        of their name (split at spaces and hyphens), by name, in registry order.
         The index behind it is built once per registry (per tuple of speakers)."""
         index = getattr(self, "_people", None)
         if index is None or index[0] is not self.speakers:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .actors import load_actors
 from .claims import THRESHOLD, ClaimMatcher, statements_from
-from .corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES, Article, Corpus, iter_articles, load_corpus
+from .corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES, Article, Corpus, _pending_articles, _Pending, load_corpus
 from .errors import FramingError
 from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
@@ -203,7 +203,7 @@ class Analyzer:
         res = self._resources()
         articles, total = _articles(corpus)
         for article in _progress(articles, total):
-            yield self._article(article, res)
+            yield self._article(article.article() if isinstance(article, _Pending) else article, res)
 
     def _article(self, article: Article, res: _Resources) -> ArticleResult:
         actors, lexicon, naming, speakers, frames = res.actors, res.lexicon, res.naming, res.speakers, res.frames
@@ -275,9 +275,13 @@ BATCH = 8
 IN_FLIGHT = 2
 
 
-def _article_rows(analyzer: Analyzer, res: _Resources, article: Article) -> dict:
+def _article_rows(analyzer: Analyzer, res: _Resources, article) -> dict:
+    """One article's evidence rows; ``article`` may still be a streamed one
+    to parse and clean first."""
     from .tables import article_rows
 
+    if isinstance(article, _Pending):
+        article = article.article()
     return article_rows(analyzer._article(article, res), res.actors)
 
 
@@ -288,7 +292,7 @@ def _start_worker(analyzer: Analyzer, res: _Resources) -> None:
     _WORKER["job"] = (analyzer, res)
 
 
-def _work(batch: list[Article]) -> list[dict]:
+def _work(batch: list) -> list[dict]:
     analyzer, res = _WORKER["job"]
     return [_article_rows(analyzer, res, a) for a in batch]
 
@@ -363,8 +367,9 @@ def _articles(source) -> tuple:
     if isinstance(source, (str, Path)):
         path = Path(source)
         if path.is_dir() or path.suffix.lower() in JSONL_SUFFIXES + PARQUET_SUFFIXES:
-            # read as analysed, with the reader's own progress bar (bytes, rows or files)
-            return iter_articles(path), 0
+            # read as analysed, with the reader's own progress bar (bytes, rows or files); each article is
+            # parsed and cleaned where it is analysed (in a worker process, with n_jobs)
+            return _pending_articles(path), 0
         corpus = load_corpus(path)
         return iter(corpus), len(corpus)
     if hasattr(source, "iterrows") and hasattr(source, "columns"):

@@ -19,7 +19,7 @@ from functools import cached_property
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from typing import Generator, Iterable, Iterator
+from typing import Generator, Iterable, Iterator, NamedTuple
 
 from ._resources import read_csv_rows, read_text_file
 from .clean import CleaningStep, clean_text
@@ -116,7 +116,7 @@ class Article:
                           "Latin alphabet); framing's scorers are English-only, so this article's figures mean little",
                           FramingWarning, stacklevel=3)
             return
-        n = word_count(self.text)
+        n = self.words  # cached: counted once for the check and for the tables
         share = english_share(self.text)
         if n >= 20 and share < 0.15:
             warnings.warn(f"{label}: does not look like English (only {share:.0%} of its words are common English "
@@ -418,6 +418,16 @@ def iter_articles(source, *, text: str = "text", outlet_id: str = "outlet_id", a
     after the articles before it have been yielded. A source with no
     articles at all is an error too.
     """
+    return _unique_ids(_pending_articles(source, text=text, outlet_id=outlet_id, article_id=article_id,
+                                         progress=progress))
+
+
+def _pending_articles(source, *, text: str = "text", outlet_id: str = "outlet_id", article_id: str | None = None,
+                      progress: bool | None = None) -> Iterator["_Pending"]:
+    """What :func:`iter_articles` reads, as :class:`_Pending` articles: read
+    from the file but not yet parsed or cleaned, so that a worker process can
+    do that part (``Analyzer(n_jobs=...)``). Checks that need no article
+    happen here, at the call."""
     if not isinstance(source, (str, os.PathLike)):
         raise FramingError(f"iter_articles needs the path of a .jsonl, .ndjson or .parquet file or of a folder, "
                            f"not a {type(source).__name__}")
@@ -433,9 +443,9 @@ def iter_articles(source, *, text: str = "text", outlet_id: str = "outlet_id", a
     if path.is_file() and suffix in JSONL_SUFFIXES + PARQUET_SUFFIXES:
         fields = _Fields(text, outlet_id, article_id)
         if suffix in JSONL_SUFFIXES:
-            return _unique_ids(_iter_jsonl(path, fields, progress))
+            return (_iter_jsonl(path, fields, progress))
         columns, rows = _parquet_plan(path, fields)
-        return _unique_ids(_iter_parquet(path, fields, columns, rows, progress))
+        return (_iter_parquet(path, fields, columns, rows, progress))
     if (text, outlet_id, article_id) != ("text", "outlet_id", None):
         raise FramingError(f"{path}: text=, outlet_id= and article_id= name the fields of a JSONL or Parquet file; "
                            "a folder's articles take theirs from its files and MANIFEST.csv")
@@ -446,12 +456,12 @@ def iter_articles(source, *, text: str = "text", outlet_id: str = "outlet_id", a
                        _manifest_entries(read_text_file(manifest), str(manifest), lambda n: (path / n).is_file())]
         else:
             entries = [(p, dict(outlet_id=p.stem, article_id=p.stem, source=str(p))) for p in _folder_files(path)]
-        return _unique_ids(_iter_files(entries, path.name or str(path), progress))
+        return (_iter_files(entries, path.name or str(path), progress))
     if not path.is_file():
         raise FramingError(f"{path}: is neither a regular file nor a folder (a device, pipe or socket?)")
     if suffix in TEXT_SUFFIXES:
         entries = [(path, dict(outlet_id=path.stem, article_id=path.stem, source=str(path)))]
-        return _unique_ids(_iter_files(entries, path.name, progress))
+        return (_iter_files(entries, path.name, progress))
     raise FramingError(f"{path}: cannot stream a {suffix or 'suffix-less'} file; iter_articles reads .jsonl, .ndjson "
                        "and .parquet files, folders, and single .txt, .md or .html files")
 
@@ -463,6 +473,24 @@ class _Fields:
     text: str
     outlet_id: str
     article_id: str | None
+
+
+class _Pending(NamedTuple):
+    """One article as read from a streamed source, before it is parsed and
+    cleaned (plain data, so it can be sent to a worker process)."""
+
+    kind: str      # "json": a JSONL line; "record": a Parquet row; "file": an article file
+    data: object   # the line (bytes), the row (dict) or the file's path
+    fields: object  # _Fields for a line or row; Article.from_text's keyword arguments for a file
+    number: int    # line or row number, for the default article id
+    where: str     # the source, for messages
+
+    def article(self) -> "Article":
+        if self.kind == "json":
+            return _record_article(_json_object(self.data, self.where), self.fields, self.number, self.where)
+        if self.kind == "record":
+            return _record_article(self.data, self.fields, self.number, self.where)
+        return Article.from_text(_read_article_file(self.data), **self.fields)
 
 
 def _progress_bar(progress: bool | None, **options):
@@ -479,18 +507,19 @@ def _progress_bar(progress: bool | None, **options):
     return tqdm(file=stream, leave=False, **options)
 
 
-def _unique_ids(articles: Generator[Article, None, None]) -> Iterator[Article]:
-    """Pass ``articles`` through, refusing an article id seen before."""
+def _unique_ids(pending: Generator[_Pending, None, None]) -> Iterator[Article]:
+    """Parse and clean each pending article, refusing an article id seen before."""
     seen: set[str] = set()
     try:
-        for article in articles:
+        for item in pending:
+            article = item.article()
             if article.article_id in seen:
                 raise FramingError(f"{article.source}: duplicate article id {article.article_id!r} "
                                    "(an earlier article has the same id)")
             seen.add(article.article_id)
             yield article
     finally:
-        articles.close()  # the reader's file and progress bar, when the caller stops early
+        pending.close()  # the reader's file and progress bar, when the caller stops early
 
 
 def _value(record: dict, name: str, where: str) -> str:
@@ -534,7 +563,7 @@ _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a num
                type(None): "null"}
 
 
-def _iter_jsonl(path: Path, fields: _Fields, progress: bool | None) -> Iterator[Article]:
+def _iter_jsonl(path: Path, fields: _Fields, progress: bool | None) -> Iterator[_Pending]:
     try:
         stream = open(path, "rb")
     except OSError as exc:
@@ -565,7 +594,7 @@ def _iter_jsonl(path: Path, fields: _Fields, progress: bool | None) -> Iterator[
                 if not line.strip():
                     continue
                 found += 1
-                yield _record_article(_json_object(line, where), fields, n, where)
+                yield _Pending("json", line, fields, n, where)
     finally:
         if bar is not None:
             bar.close()
@@ -628,7 +657,7 @@ def _parquet_plan(path: Path, fields: _Fields) -> tuple[list[str], int]:
 
 
 def _iter_parquet(path: Path, fields: _Fields, columns: list[str], total: int,
-                  progress: bool | None) -> Iterator[Article]:
+                  progress: bool | None) -> Iterator[_Pending]:
     pa, pq = _import_pyarrow()
     errors = (pa.ArrowException, OSError, ValueError)
     try:
@@ -652,22 +681,21 @@ def _iter_parquet(path: Path, fields: _Fields, columns: list[str], total: int,
                 row += 1
                 if bar is not None:
                     bar.update(1)
-                yield _record_article(record, fields, row, f"{path}, row {row}")
+                yield _Pending("record", record, fields, row, f"{path}, row {row}")
     finally:
         parquet.close()
         if bar is not None:
             bar.close()
 
 
-def _iter_files(entries: list[tuple[Path, dict]], desc: str, progress: bool | None) -> Iterator[Article]:
-    """Read, clean and yield one article file at a time."""
+def _iter_files(entries: list[tuple[Path, dict]], desc: str, progress: bool | None) -> Iterator[_Pending]:
+    """One article file at a time (read and cleaned when its article is made)."""
     bar = _progress_bar(progress, total=len(entries), desc=desc, unit="file")
     try:
-        for file, fields in entries:
-            article = Article.from_text(_read_article_file(file), **fields)
+        for n, (file, fields) in enumerate(entries, start=1):
             if bar is not None:
                 bar.update(1)
-            yield article
+            yield _Pending("file", file, fields, n, str(file))
     finally:
         if bar is not None:
             bar.close()

@@ -181,3 +181,32 @@ def test_a_stream_of_something_else_is_refused_clearly():
 def test_an_empty_stream_is_refused_clearly():
     with pytest.raises(framing.FramingError, match="no articles"):
         framing.analyze(iter([]))
+
+
+def _jsonl_of_seeds(path):
+    import json
+
+    with open(path, "w", encoding="utf-8") as f:
+        for a in framing.load_corpus():
+            f.write(json.dumps({"id": a.article_id, "text": a.raw, "outlet_id": a.outlet_id, "title": a.title,
+                                "date": a.date, "outlet": a.outlet}) + "\n")
+    return path
+
+
+def test_a_jsonl_path_is_parsed_and_cleaned_in_the_workers_with_the_same_tables(tmp_path):
+    import pandas.testing as pdt
+
+    path = _jsonl_of_seeds(tmp_path / "seeds.jsonl")
+    one = framing.analyze(str(path))
+    two = framing.analyze(str(path), n_jobs=2)
+    assert len(one.articles) == 5
+    for name, table in one.tables.items():
+        pdt.assert_frame_equal(two.tables[name], table, obj=name)
+
+
+def test_a_bad_line_in_a_streamed_file_is_reported_from_a_worker(tmp_path):
+    path = _jsonl_of_seeds(tmp_path / "seeds.jsonl")
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("{not json}\n")
+    with pytest.raises(framing.FramingError, match=r"seeds\.jsonl, line 6: not valid JSON"):
+        framing.analyze(str(path), n_jobs=2)
