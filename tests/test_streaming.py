@@ -21,16 +21,8 @@ import framing.corpus
 from framing.corpus import META_FIELDS, Corpus, iter_articles, load_corpus
 from framing.errors import FramingError
 
-# Single clean paragraphs survive cleaning unchanged (see test_corpus.py).
-ENGLISH = (
-    "The government announced on Monday that it would impose new sanctions on several companies. "
-    "According to the ministry, the measures will take effect next week. "
-    "Critics say the decision comes too late and will have little effect on the conflict."
-)
-ENGLISH_2 = (
-    "The delegations met in Geneva on Tuesday and agreed to continue the talks next month. "
-    "Officials said the next round would focus on trade and on the safety of shipping."
-)
+# Single clean paragraphs survive cleaning unchanged (see test_corpus.py, where they come from).
+from test_corpus import ENGLISH, ENGLISH_2  # noqa: E402
 ENGLISH_3 = (
     "The minister visited the port city on Friday and promised new investment in the harbour. "
     "Local officials welcomed the plan but asked for more details about the timetable."
