@@ -64,7 +64,7 @@ from typing import Hashable, Iterable, Mapping, Sequence
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
-from .text import SpanCover
+from .text import _ASCII_LOOKALIKES, _ASCII_WORD_BYTES, SpanCover
 
 #: Share of a sentence's characters inside quote spans that makes it attributed.
 ATTRIBUTED_SHARE = 0.3
@@ -115,9 +115,10 @@ class Claim:
 
 
 # -- statements ---------------------------------------------------------------
-_SPEECH = (r"(?:said|says|saying|stated|told|tells|claimed|claiming|alleged|alleges|alleging|warned|warns|noted|"
-           r"stressed|stresses|added|reported|believes|believed|suggested|suggests|denied|denies|insisted|insists|"
-           r"announced|announces|argued|argues|confirmed|confirms)")
+_SPEECH_WORDS = ("said says saying stated told tells claimed claiming alleged alleges alleging warned warns noted "
+                 "stressed stresses added reported believes believed suggested suggests denied denies insisted insists "
+                 "announced announces argued argues confirmed confirms").split()
+_SPEECH = "(?:" + "|".join(_SPEECH_WORDS) + ")"
 #: "X (has) claimed (repeatedly) that ..." at the head of a clause, at most eight words in.
 _HEAD_FRAME = re.compile(r"^(?:[\w'’.,()-]+\s+){0,8}?" + _SPEECH + r"\b(?:\s+\w+ly)?(?:\s+that\b|,)?\s+", re.I)
 #: ", X said(, quoting ...)." or ", according to X." at the tail of a clause.
@@ -132,6 +133,11 @@ _ACCUSATION = re.compile(r"\b(?:accus|blam)(?:e|es|ed|ing)\s+(?!(?:of|for)\b)(?:
 _ACCUSATION_FRAME = re.compile(r"^(?:[\w'’.,()-]+\s+){0,8}?(?:accus|blam)(?:e|es|ed|ing)\s+(?!(?:of|for)\b)"
                                r"(?=(?:[\w'’.-]+\s+){1,6}?(?:of|for)\b)", re.I)
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
+#: A clause can only have an attribution frame or an accusation (the four patterns above) if one of
+#: these is a whole word of it (a run of ASCII letters and digits, ignoring case): each pattern puts
+#: a non-word character (or the clause's start) before the word and no letter or digit after it.
+_FRAME_WORDS = frozenset(w.encode("ascii") for w in (*_SPEECH_WORDS, "according", *(
+    stem + end for stem in ("accus", "blam") for end in ("e", "es", "ed", "ing"))))
 
 
 def attribution_core(text: str) -> tuple[str, bool]:
@@ -159,23 +165,26 @@ def _clauses(sentence) -> list[tuple[int, int]]:
     stays with its neighbour."""
     # a clause ends where its break starts and the next begins after it, so that ", while" and ", but"
     # belong to neither clause
-    breaks = list(_CLAUSE_BREAK.finditer(sentence.text))
-    starts = [0] + [m.end() for m in breaks]
-    ends = [m.start() for m in breaks] + [len(sentence.text)]
+    t = sentence.text
     spans: list[list[int]] = []
-    for a, b in zip(starts, ends):
-        if spans and (len(_WORD.findall(sentence.text[a:b].lower())) < 4
-                      or len(_WORD.findall(sentence.text[spans[-1][0]:spans[-1][1]].lower())) < 4):
-            spans[-1][1] = b
-        else:
-            spans.append([a, b])
+    # each break needs ";", a dash, or a comma and one of its words: a sentence without any is one clause
+    if ";" in t or "–" in t or "—" in t or ("," in t and ("while" in t or "whereas" in t or "but" in t)):
+        breaks = list(_CLAUSE_BREAK.finditer(t))
+        starts = [0] + [m.end() for m in breaks]
+        ends = [m.start() for m in breaks] + [len(t)]
+        for a, b in zip(starts, ends):
+            if spans and (len(_WORD.findall(t[a:b].lower())) < 4
+                          or len(_WORD.findall(t[spans[-1][0]:spans[-1][1]].lower())) < 4):
+                spans[-1][1] = b
+            else:
+                spans.append([a, b])
+    else:
+        spans.append([0, len(t)])
     out = []
     for a, b in spans:
-        piece = sentence.text[a:b]
+        piece = t[a:b]
         lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip()
-        while piece and piece[-1] in ";,–— ":
-            piece = piece[:-1]
+        piece = piece.strip().rstrip(";,–— ")
         if piece:
             out.append((sentence.start + a + lead, sentence.start + a + lead + len(piece)))
     return out
@@ -199,6 +208,12 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
     are not statements: they label a passage rather than report a fact.
     """
     cover = SpanCover(quote_spans)
+    # The text's words as framing.text.TextWords finds them: one byte per character, ASCII letters in
+    # lower case, anything but a letter or digit a space. The frame patterns ignore case, so a clause
+    # without a word of _FRAME_WORDS cannot match them; unless the text holds a non-ASCII character
+    # that matches an ASCII letter when case is ignored (then every clause gets the patterns).
+    words = (None if any(c in text for c in _ASCII_LOOKALIKES)
+             else text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES))
     out = []
     for s in sentences:
         if not _closed(s.text):
@@ -206,7 +221,10 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
         for start, end in _clauses(s):
             covered = cover.covered(start, end)
             clause = text[start:end]
-            framed = attribution_core(clause)[1] or bool(_ACCUSATION.search(clause))
+            if words is not None and _FRAME_WORDS.isdisjoint(words[start:end].split()):
+                framed = False
+            else:
+                framed = attribution_core(clause)[1] or bool(_ACCUSATION.search(clause))
             attributed = framed or covered / max(1, end - start) >= attributed_share
             out.append(Statement(outlet, article, s.index, start, end, clause, attributed))
     return out

@@ -38,7 +38,7 @@ from typing import Iterable, Iterator
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
-from .text import Match, PhraseMatcher, split_sentences
+from .text import PhraseMatcher, split_sentences
 
 FRAMES_FILE = "frames.csv"
 DEFINITIONS_FILE = "frame_definitions.csv"
@@ -181,12 +181,10 @@ def find_frames(text: str, *, frames: Frames | None = None, sentences=None) -> l
     sentences = sentences if sentences is not None else split_sentences(text)
     hits: list[FrameHit] = []
     si = 0
-    for m in frames.matcher().finditer(text):
-        m: Match
-        while si + 1 < len(sentences) and sentences[si].end <= m.start:
+    for start, end, s, _, (frame, indicator) in frames.matcher().spans(text):
+        while si + 1 < len(sentences) and sentences[si].end <= start:
             si += 1
-        if not sentences or not (sentences[si].start <= m.start < sentences[si].end):
+        if not sentences or not (sentences[si].start <= start < sentences[si].end):
             continue
-        frame, indicator = m.payload
-        hits.append(FrameHit(frame, indicator, m.start, m.end, m.text, sentences[si].index))
+        hits.append(FrameHit(frame, indicator, start, end, s, sentences[si].index))
     return hits

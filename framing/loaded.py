@@ -69,7 +69,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
-from .text import WORD_RE, PhraseMatcher, SpanCover, _canon, quoted_spans
+from .text import WORD_RE, PhraseMatcher, SpanCover, TextWords, _canon, quoted_spans
 
 __all__ = [
     "CATEGORIES",
@@ -376,6 +376,7 @@ class Naming:
     def __init__(self, variants: Iterable[NamingVariant]):
         self._variants = tuple(variants)
         self._matchers: dict[str, PhraseMatcher] | None = None
+        self._leads: frozenset[bytes] | None = None
 
     @property
     def variants(self) -> tuple[NamingVariant, ...]:
@@ -405,6 +406,12 @@ class Naming:
                     phrases += [(b, None, _ignore_case(b)) for b in v.blockers]
                 self._matchers[concept] = PhraseMatcher(phrases)
         return self._matchers
+
+    def lead_words(self) -> frozenset[bytes]:
+        """The lead words of all the concepts' matchers (see :class:`framing.text.TextWords`)."""
+        if self._leads is None:
+            self._leads = frozenset().union(*(m.lead_words for m in self.matchers().values()))
+        return self._leads
 
     def __repr__(self) -> str:
         return f"Naming({len(self.concepts)} concepts, {len(self._variants)} variants)"
@@ -580,17 +587,16 @@ def find_loaded_terms(
     spans = SpanCover(_spans(text, quote_spans))
     hits = []
     taken: list[tuple[int, int]] = []
-    for m in lexicon.matcher().finditer(text):
-        e = m.payload
-        taken.append((m.start, m.end))
+    for start, end, s, _, e in lexicon.matcher().spans(text):
+        taken.append((start, end))
         if e is None:  # a blocker
             continue
-        if m.start >= 4 and (neg := _NEGATING_PREFIX.match(text, m.start - 4)) and neg.end() == m.start:
+        if start >= 4 and (neg := _NEGATING_PREFIX.match(text, start - 4)) and neg.end() == start:
             continue
         if e.weight < min_weight:
             continue
-        voice = "quoted" if spans.holds(m.start, m.end) else "own"
-        hits.append(LoadedHit(m.start, m.end, text[m.start:m.end], e.term, e.category, e.weight, voice, e.note))
+        voice = "quoted" if spans.holds(start, end) else "own"
+        hits.append(LoadedHit(start, end, s, e.term, e.category, e.weight, voice, e.note))
     if secondary:
         threshold = _number("vader_threshold", vader_threshold, 0.0, 4.0)
         stop = load_topic_words() if topic_words is None else frozenset(w.casefold() for w in topic_words)
@@ -632,12 +638,12 @@ def find_naming(
     naming = naming if naming is not None else load_naming()
     spans = SpanCover(_spans(text, quote_spans))
     hits = []
+    words = TextWords(text, naming.lead_words())  # shared by the concepts' matchers
     for concept, matcher in naming.matchers().items():
-        for m in matcher.finditer(text):
-            v = m.payload
+        for start, end, s, _, v in matcher.spans(text, words):
             if v is None:  # a blocker
                 continue
-            voice = "quoted" if spans.holds(m.start, m.end) else "own"
-            hits.append(NamingHit(m.start, m.end, text[m.start:m.end], concept, v.variant, voice))
+            voice = "quoted" if spans.holds(start, end) else "own"
+            hits.append(NamingHit(start, end, s, concept, v.variant, voice))
     hits.sort(key=lambda h: (h.start, h.end, h.concept))
     return hits

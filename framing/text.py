@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import Generic, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -160,6 +160,99 @@ def _canon(s: str) -> str:
     return _SEPARATORS.sub(" ", s.replace("’", "'"))
 
 
+# Outside ASCII, these are the characters that Python's case-insensitive
+# matching equates with an ASCII letter: dotted capital I, dotless i, long s
+# and the Kelvin sign (tests/test_text.py checks the list against ``re``). The
+# fast path of PhraseMatcher assumes a text has none of them.
+_ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
+
+# bytes.translate table: ASCII letters (lower-cased) and digits stay, every
+# other byte becomes a space.
+_ASCII_WORD_BYTES = bytes(ord(chr(b).lower()) if b < 128 and chr(b).isalnum() else 32 for b in range(256))
+
+_ASCII_ALNUM_RUN = re.compile(r"[A-Za-z0-9]*")
+
+
+def _lead_words(phrase: str) -> tuple[str | None, str | None]:
+    """The first two words of every text a phrase matches, as far as the
+    phrase decides them: words are runs of ASCII letters and digits (lower
+    case), as in :class:`TextWords`.
+
+    The first is the run the phrase starts with, when every match must start
+    with exactly that run followed by something other than an ASCII letter or
+    digit; None when that cannot be promised (the phrase starts with another
+    character, or the run is followed by a non-ASCII character, which may
+    match an ASCII letter when case is ignored). The second is the next run,
+    under the same condition, when only separators and ASCII punctuation come
+    between (they match no letter or digit); else None.
+    """
+    parts = [p for p in _SEPARATORS.split(phrase.strip()) if p]
+    s = " ".join(parts)  # a space stands for a separator, which matches spaces and dashes only
+    first = _ASCII_ALNUM_RUN.match(s).group()
+    i = len(first)
+    if not first or (i < len(s) and not s[i].isascii()):
+        return None, None
+    while i < len(s) and s[i].isascii() and not s[i].isalnum():
+        i += 1
+    second = _ASCII_ALNUM_RUN.match(s, i).group()
+    j = i + len(second)
+    if not second or (j < len(s) and not s[j].isascii()):
+        return first.lower(), None
+    return first.lower(), second.lower()
+
+
+class TextWords:
+    """What the fast path of :class:`PhraseMatcher` needs from a text, worked
+    out once so that several matchers can share it.
+
+    The text is turned into ASCII bytes, one byte per character, with ASCII
+    letters in lower case and every other character a space, and cut at each
+    space: ``pieces`` are its words, with an empty piece between two
+    consecutive spaces and at each end (for a space added there). ``usable``
+    is false when the text holds a character of :data:`_ASCII_LOOKALIKES`;
+    matchers then take their general path.
+
+    ``leads``, when given, are all the lead words the sharing matchers look
+    for: the pieces among them are then found once, for all of them.
+    """
+
+    __slots__ = ("text", "pieces", "usable", "leads", "_hits", "_lengths")
+
+    def __init__(self, text: str, leads: frozenset[bytes] | None = None):
+        self.text = text
+        self.usable = not any(c in text for c in _ASCII_LOOKALIKES)
+        self.pieces: list[bytes] = []
+        if self.usable:
+            # encoding puts one "?" for each non-ASCII character, so offsets do not move
+            padded = b" " + text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES) + b" "
+            self.pieces = padded.split(b" ")
+        self.leads = leads
+        self._hits: list[int] | None = None
+        self._lengths: list[int] | None = None
+
+    def hits(self, leads: frozenset[bytes]) -> list[int]:
+        """Indices of the pieces that are in ``leads``, in order."""
+        if self.leads is not None and (leads is self.leads or leads <= self.leads):
+            if self._hits is None:
+                self._hits = self._find(self.leads)
+            if leads is self.leads:
+                return self._hits
+            pieces = self.pieces
+            return [i for i in self._hits if pieces[i] in leads]
+        return self._find(leads)
+
+    def _find(self, leads: frozenset[bytes]) -> list[int]:
+        return list(compress(count(), map(leads.__contains__, self.pieces)))
+
+    def starts(self) -> list[int]:
+        """``starts()[i] + i - 1`` is the offset in the text of piece ``i``:
+        the lengths of the pieces before it, one space after each, less the
+        space added at the start."""
+        if self._lengths is None:
+            self._lengths = list(accumulate(map(len, self.pieces), initial=0))
+        return self._lengths
+
+
 class PhraseMatcher(Generic[T]):
     """Find many phrases in one pass, longest first, without overlaps.
 
@@ -167,12 +260,29 @@ class PhraseMatcher(Generic[T]):
     respect word boundaries: "Korea" does not match inside "Korean". A phrase is
     case-sensitive unless its ``ignore_case`` flag is set. When two phrases
     could match at the same place, the longer one wins.
+
+    The matches are those of one regex, the alternation of all phrases
+    (longest first) between word-boundary guards; trying that alternation at
+    every position would take time in proportion to the text times the
+    lexicon, so it is only ever tried where a phrase can start:
+
+    * Fast path. A match must begin with the ASCII word its phrase begins with,
+      often followed by a known second word (:func:`_lead_words`). The words
+      of the text are cut out in C (:class:`TextWords`); at each word that is
+      a lead word (and is followed by one of its second words, when all its
+      phrases name one), only the phrases of that lead word are tried, in the
+      alternation's order. The cost grows with the text and the number of
+      such places, not with the lexicon.
+    * General path, for a matcher with a phrase that has no lead word, or a
+      text with a non-ASCII character that matches an ASCII letter when case
+      is ignored: at each position where some phrase's first character
+      stands, the phrases starting with that character are tried.
     """
 
     def __init__(self, phrases: Iterable[tuple[str, T, bool]]):
         self._exact: dict[str, tuple[str, T]] = {}
         self._folded: dict[str, tuple[str, T]] = {}
-        alts: list[tuple[int, str, frozenset[str] | None, bool]] = []  # (length, source, first characters, ignore case)
+        alts: list[tuple[int, str, frozenset[str] | None, bool, str]] = []  # (length, source, first characters, ignore case, phrase)
         for phrase, payload, ignore_case in phrases:
             phrase = phrase.strip()
             if not phrase:
@@ -182,11 +292,10 @@ class PhraseMatcher(Generic[T]):
                 continue
             table[key] = (phrase, payload)
             src = phrase_pattern(phrase)
-            alts.append((len(phrase), f"(?i:{src})" if ignore_case else src, _first_chars(phrase), ignore_case))
+            alts.append((len(phrase), f"(?i:{src})" if ignore_case else src, _first_chars(phrase), ignore_case, phrase))
         alts.sort(key=lambda a: -a[0])
         self._alts = alts
-        body = "|".join(a[1] for a in alts)
-        self._re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)") if alts else None
+        self._re: re.Pattern | None = None  # the full pattern, compiled when first needed (see _full)
         self._by_char: dict[str, re.Pattern | None] = {}
         # Where a match can start: not after a word character, and at a
         # character some phrase starts with. Trying all phrases at every
@@ -199,6 +308,36 @@ class PhraseMatcher(Generic[T]):
             cls = lambda chars: "".join(re.escape(c) for c in sorted(chars))
             parts = ([f"[{cls(exact)}]"] if exact else []) + ([f"(?i:[{cls(folded)}])"] if folded else [])
             self._starts = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
+        # The fast path: the phrases by lead word, each list in alternation
+        # order, and for each lead word the words that can follow it (None
+        # when one of its phrases does not tell).
+        by_word: dict[bytes, list[int]] = {}
+        follow: dict[bytes, set[bytes] | None] = {}
+        for i, a in enumerate(alts):
+            first, second = _lead_words(a[4])
+            if first is None:
+                by_word, follow = {}, {}
+                break
+            key = first.encode("ascii")
+            by_word.setdefault(key, []).append(i)
+            if second is None:
+                follow[key] = None
+            elif follow.setdefault(key, set()) is not None:
+                follow[key].add(second.encode("ascii"))
+        self._by_word = by_word
+        self._follow = {k: None if v is None else frozenset(v) for k, v in follow.items()}
+        self.lead_words = frozenset(by_word)  # see TextWords
+        self._fast = bool(by_word)
+        self._word_res: dict[bytes, re.Pattern] = {}  # compiled on first use
+
+    def _full(self) -> re.Pattern:
+        """The alternation of all phrases, longest first, between the word
+        boundary guards: what the matches are defined by. Compiling it takes
+        long for a large lexicon, and the fast path never needs it."""
+        if self._re is None:
+            body = "|".join(a[1] for a in self._alts)
+            self._re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+        return self._re
 
     def _for_char(self, ch: str) -> re.Pattern | None:
         """The phrases that can match at an ASCII character ``ch``, in the
@@ -210,45 +349,90 @@ class PhraseMatcher(Generic[T]):
             self._by_char[ch] = re.compile(r"(?:" + "|".join(alts) + r")(?!\w)") if alts else None
         return self._by_char[ch]
 
-    def _matches(self, text: str) -> Iterator[re.Match]:
-        """The same matches as ``self._re.finditer(text)``, found faster: only
-        at possible starts, and at an ASCII character only with the phrases
-        that begin with it (any other character gets the full pattern)."""
+    def _for_word(self, key: bytes) -> re.Pattern:
+        """The alternation of the phrases of one lead word, in the full
+        pattern's order (so the same phrase wins), compiled on first use."""
+        rx = self._word_res.get(key)
+        if rx is None:
+            rx = self._word_res[key] = re.compile(
+                r"(?<!\w)(?:" + "|".join(self._alts[i][1] for i in self._by_word[key]) + r")(?!\w)")
+        return rx
+
+    def _matches(self, text: str, words: TextWords | None = None) -> Iterator[re.Match]:
+        """The same matches as ``self._full().finditer(text)``, found faster (see
+        the class docstring)."""
+        if self._fast:
+            if words is None or words.text is not text:
+                words = TextWords(text)
+            if words.usable:
+                return self._fast_matches(text, words)
         if self._starts is None:
-            yield from self._re.finditer(text)
-            return
+            return self._full().finditer(text)
+        return self._general_matches(text)
+
+    def _general_matches(self, text: str) -> Iterator[re.Match]:
         end = 0
         for s in self._starts.finditer(text):
             pos = s.start()
             if pos < end:
                 continue
             ch = text[pos]
-            rx = self._for_char(ch) if ch.isascii() else self._re
+            rx = self._for_char(ch) if ch.isascii() else self._full()
             m = rx.match(text, pos) if rx is not None else None
             if m:
                 yield m
                 end = m.end()
 
-    def finditer(self, text: str) -> Iterator[Match[T]]:
-        """Yield the non-overlapping matches in ``text``, left to right."""
-        for start, end, s, phrase, payload in self.spans(text):
+    def _fast_matches(self, text: str, words: TextWords) -> list[re.Match]:
+        hits = words.hits(self.lead_words)
+        if not hits:
+            return []
+        pieces, starts, follows, compiled = words.pieces, words.starts(), self._follow, self._word_res
+        last = len(pieces) - 1  # an empty piece, for the space added at the end
+        out = []
+        end = 0
+        # a place starts one word, so two lead words never compete for it
+        for i in hits:
+            key = pieces[i]
+            follow = follows[key]
+            if follow is not None:
+                j = i + 1
+                while j < last and not pieces[j]:
+                    j += 1
+                if pieces[j] not in follow:
+                    continue
+            pos = starts[i] + i - 1
+            if pos < end:
+                continue
+            m = (compiled.get(key) or self._for_word(key)).match(text, pos)
+            if m:
+                out.append(m)
+                end = m.end()
+        return out
+
+    def finditer(self, text: str, words: TextWords | None = None) -> Iterator[Match[T]]:
+        """Yield the non-overlapping matches in ``text``, left to right.
+        ``words`` (``TextWords(text)``) may be shared by several matchers."""
+        for start, end, s, phrase, payload in self.spans(text, words):
             yield Match(start, end, s, phrase, payload)
 
-    def spans(self, text: str) -> Iterator[tuple[int, int, str, str, T]]:
+    def spans(self, text: str, words: TextWords | None = None) -> Iterator[tuple[int, int, str, str, T]]:
         """:meth:`finditer` as plain ``(start, end, text, phrase, payload)`` tuples
         (cheaper when a text holds a great many matches)."""
-        if self._re is None:
+        if not self._alts:
             return
         seen: dict[str, tuple] = {}  # matched string -> its phrase and payload (texts repeat names)
-        for m in self._matches(text):
+        exact, folded = self._exact, self._folded
+        for m in self._matches(text, words):
             s = m.group()
             hit = seen.get(s)
             if hit is None:
                 key = _canon(s)
-                hit = seen[s] = self._exact.get(key) or self._folded.get(key.lower()) or ()
+                hit = seen[s] = exact.get(key) or folded.get(key.lower()) or ()
             if not hit:  # pragma: no cover - every alternative has a key
                 continue
-            yield m.start(), m.end(), s, hit[0], hit[1]
+            start, end = m.span()
+            yield start, end, s, hit[0], hit[1]
 
 
 def _first_chars(phrase: str) -> frozenset[str] | None:

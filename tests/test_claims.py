@@ -298,3 +298,24 @@ def test_seeds_defence_pact_appears_in_neo_and_not_in_vov_or_sputnik(seed_claims
     c = claim_with(seed_claims, "neo", ["comprehensive strategic partnership agreement"])
     assert c.status["neo"] == "reported" and c.status["koreatimes"] == "reported"
     assert c.status["vov"] == "absent" and c.status["sputnik"] == "absent"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials SAID that the talks went well and would go on.",
+    "The talks went well and would go on, the ministry Stated.",
+    "The West has BLAMED North Korea for arms deliveries to Russia.",
+    "Prosecutors accusing the firm of fraud filed the case on Monday.",
+    "The deal, ACCORDING to diplomats in Seoul, was signed in June.",
+    "Officials ſaid that the talks went well and would go on.",  # a long s matches "s" when case is ignored
+    "Officials \u212anew that the talks said-went well; they sаid it twice.",  # Kelvin sign; Cyrillic а
+    "The saidx talks went well and would go on, unsaid and blamex.",
+    "He told_ reporters nothing new about the talks with Seoul today.",
+])
+def test_clauses_without_a_frame_word_skip_the_patterns_with_the_same_result(text):
+    # statements_from only runs the frame patterns on clauses holding a frame word; the flags must be
+    # those of running them on every clause
+    from framing.claims import _ACCUSATION
+
+    sentences = split_sentences(text)
+    for st in statements_from(text, sentences, [], outlet="o", article="a"):
+        assert st.attributed == (attribution_core(st.text)[1] or bool(_ACCUSATION.search(st.text)))

@@ -11,7 +11,9 @@ import re
 import pytest
 
 from framing.text import (
+    _ASCII_LOOKALIKES,
     PhraseMatcher,
+    TextWords,
     SpanCover,
     inside,
     phrase_pattern,
@@ -338,6 +340,47 @@ def test_empty_matcher_finds_nothing():
 def test_first_payload_of_a_repeated_phrase_is_kept():
     matcher = PhraseMatcher([("Korea", "first", False), ("Korea", "second", False)])
     assert _found(matcher, "Korea") == [("Korea", "first")]
+
+
+def test_ascii_lookalikes_are_every_non_ascii_character_that_matches_an_ascii_letter_ignoring_case():
+    # the fast path of PhraseMatcher (and the clause filter of claims.statements_from) rests on this list
+    others = "".join(chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000)
+    assert set(re.findall(r"(?i)[a-z0-9_]", others)) == set(_ASCII_LOOKALIKES)
+
+
+def test_text_words_pieces_start_where_the_words_start():
+    text = "“Kim’s” DPRK–Russia\n\n  ties, 9/11 x_y éA; end"
+    tw = TextWords(text)
+    pieces = [(tw.starts()[i] + i - 1, p.decode()) for i, p in enumerate(tw.pieces) if p]
+    assert pieces == [(m.start(), m.group().lower()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
+    assert not TextWords("ſome text").usable
+
+
+FAST_PATH_PHRASES = ["a b", "A b", "ab", "Ab", "abc", "a-b-c", "x.", "x.y.", "c++", "C++ rocks", "a.b", "what?",
+                     "a*b", "U.S.-led", "u.s.", "rock'n'roll", "it’s", "it's", "straße", "e.g.", "x-", "o'neil",
+                     "O'Neil", "sea of fire", "sea", "SEA", "Sea Of", "the west", "The West", "the", "a_b", "z9",
+                     "9z", "s", "in", "Kim", "Kim Jong Un", "kim jong-un", "x(y)", "back\\slash", "café x", "A a",
+                     "A a b", "regime", "sanctions regime", "Russia's war", "Russia"]
+TEXT_BITS = ["a", "A", "b", "B", "ab", "AB", "c", "x", "X", "y", ".", "-", "–", " ", "  ", "\n", "'", "’", "_", "9",
+             "z", "é", "É", "ß", "the", "The", "west", "West", "sea", "of", "fire", "Kim", "Jong", "Un", "s", "in",
+             "++", "rocks", "(", ")", "?", "*", "u", "U", "S", "led", "e", "g", "o", "neil", "Neil", "regime",
+             "sanctions", "Russia", "war", "café", "ſ", "K"]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fast_path_finds_what_the_full_pattern_finds(seed):
+    import random
+
+    rnd = random.Random(seed)
+    phrases = [(p, p, rnd.random() < 0.5) for p in rnd.sample(FAST_PATH_PHRASES, rnd.randint(1, 20))]
+    for p in [("c", "c", False)] if rnd.random() < 0.2 else []:
+        phrases.append(p)
+    matcher = PhraseMatcher(phrases)
+    for _ in range(30):
+        text = "".join(rnd.choice(TEXT_BITS) + rnd.choice(["", " ", " ", "-", "\n", ", "]) for _ in range(rnd.randint(0, 60)))
+        expected = [(m.start(), m.end()) for m in matcher._full().finditer(text)]
+        assert [(m.start(), m.end()) for m in matcher._matches(text)] == expected, (phrases, text)
+        assert [(m.start(), m.end()) for m in matcher._general_matches(text)] == expected, (phrases, text)
 
 
 # ---------------------------------------------------------------------------
