@@ -45,8 +45,8 @@ from .text import WORD_RE, split_sentences
 
 SCOPES = ("line", "inline", "caption", "footer")
 _OPENING_QUOTE_END = re.compile(r'(?:^|\s)["“‘]$|“$')
-_DOUBLE = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
-_SINGLE = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
+_DOUBLE_MARKS = tuple((m, '"') for m in "“”„‟«»″")
+_SINGLE_MARKS = tuple((m, "'") for m in "‘’‚‛′")
 _TAG_LINE = re.compile(r"[^A-Z.!?\"“”:;]+")
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z])|(?<=[a-z]{2}[.!?][”’])(?=[A-Z“])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -474,8 +474,10 @@ class _Cleaner:
             self.log.append(CleaningStep("join", f"separated {glued} sentence(s) glued to the next without a space", ""))
         n_double = sum(text.count(c) for c in "“”„‟«»″")
         n_single = sum(text.count(c) for c in "‘’‚‛′")
-        if n_double or n_single:  # (translate reads every character, even with nothing to change)
-            text = text.translate(_DOUBLE).translate(_SINGLE)
+        if n_double or n_single:  # (a few replacements scan in C; translate looks each character up)
+            for mark, plain in (*_DOUBLE_MARKS, *_SINGLE_MARKS):
+                if mark in text:
+                    text = text.replace(mark, plain)
         if n_double or n_single:
             self.log.append(CleaningStep(
                 "quotes", f"normalised {n_double} curly double and {n_single} curly single quotation marks to straight ones", ""))

@@ -37,6 +37,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 #: Letters, and letters of the Latin alphabet (with its accented forms).
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_NON_LATIN_LETTER = re.compile(r"(?![A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff])[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,12 @@ class Article:
             warnings.warn(f"{label}: the manifest gives language {self.language!r}; framing's scorers are "
                           "English-only, so this article's figures mean little", FramingWarning, stacklevel=3)
             return
-        letters = len(_LETTER.findall(self.text))
-        latin = len(_LATIN.findall(self.text))
-        if letters >= 40 and latin < 0.5 * letters:
+        # letters outside the Latin alphabet are few or none in English text: count those first,
+        # and all letters only when there are some (a list of every letter costs more than the check)
+        other = len(_NON_LATIN_LETTER.findall(self.text))
+        latin = len(_LATIN.findall(self.text)) if other else 0
+        letters = latin + other
+        if other and letters >= 40 and latin < 0.5 * letters:
             # Chinese or Japanese text has few spaces, so few "words": judge by script
             warnings.warn(f"{label}: does not look like English (only {latin / letters:.0%} of its letters are in the "
                           "Latin alphabet); framing's scorers are English-only, so this article's figures mean little",

@@ -58,7 +58,7 @@ def words(text: str) -> list[Span]:
 
 def word_count(text: str) -> int:
     """Number of word tokens in ``text`` (see :func:`words`)."""
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -526,7 +526,7 @@ COMMON_ENGLISH = frozenset(
 def english_share(text: str) -> float:
     """Share of the word tokens of ``text`` that are common English function
     words (0 for a text without words). Used to warn about non-English input."""
-    toks = [m.group().lower() for m in WORD_RE.finditer(text)]
+    toks = WORD_RE.findall(text.lower())  # lower-cased once: a share, not a word-exact count
     if not toks:
         return 0.0
-    return sum(t in COMMON_ENGLISH for t in toks) / len(toks)
+    return sum(map(COMMON_ENGLISH.__contains__, toks)) / len(toks)
