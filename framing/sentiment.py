@@ -219,11 +219,14 @@ def sentence_valences(text: str, sentence: Sentence) -> SentenceValences | None:
         return None
     reading = SentiText(body)
     tokens = reading.words_and_emoticons
+    lexicon = vader.lexicon
     valences: list[float] = []
     for i, token in enumerate(tokens):
         low = token.lower()
-        # a booster ("very") and the "kind" of "kind of" only shade their neighbours
-        if low in BOOSTER_DICT or (low == "kind" and i + 1 < len(tokens) and tokens[i + 1].lower() == "of"):
+        # a word outside the lexicon has no valence of its own (VADER gives it 0 without reading its
+        # neighbours); a booster ("very") and the "kind" of "kind of" only shade their neighbours
+        if low not in lexicon or low in BOOSTER_DICT or (
+                low == "kind" and i + 1 < len(tokens) and tokens[i + 1].lower() == "of"):
             valences.append(0.0)
         else:
             vader.sentiment_valence(0.0, reading, token, i, valences)
