@@ -1,8 +1,10 @@
 """Distinctive vocabulary per outlet and outlet-to-outlet similarity.
 
-Each outlet's articles are pooled into one document. Words and two-word
-phrases are counted with scikit-learn's ``CountVectorizer`` (English stop
-words and numbers left out).
+Each outlet's words and two-word phrases are counted article by article
+with the analyzer of scikit-learn's ``CountVectorizer`` (English stop words
+and numbers left out), and the counts of its articles are added up, so no
+phrase spans two articles and memory grows with the vocabulary, not with the
+corpus (:func:`article_terms`, :func:`counts_from`).
 
 - :func:`distinctive_terms` ranks an outlet's terms by the log-odds ratio
   with an informative Dirichlet prior (Monroe, Colaresi & Quinn, 2008,
@@ -22,7 +24,9 @@ outlets inside one corpus only, and neither knows what a word means.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_'’-]+(?:[-'’][^\W\d_]+)*\b"
@@ -38,18 +42,56 @@ class TermCounts:
     counts: object  # scipy sparse matrix, outlets x terms
 
 
+def _vectorizer():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(stop_words="english", ngram_range=(1, 2), token_pattern=TOKEN_PATTERN)
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    return _vectorizer().build_analyzer()
+
+
+def article_terms(text: str) -> Counter:
+    """The terms of one article (words and two-word phrases, as counted
+    below), with their counts: what an article adds to its outlet's counts."""
+    return Counter(_analyzer()(text))
+
+
 def term_counts(docs: Mapping[str, str]) -> TermCounts:
     """Count the terms of each outlet's pooled text (``CountVectorizer``)."""
     import numpy as np
     from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import CountVectorizer
 
-    vec = CountVectorizer(stop_words="english", ngram_range=(1, 2), token_pattern=TOKEN_PATTERN)
+    vec = _vectorizer()
     try:
         counts = vec.fit_transform(list(docs.values()))
     except ValueError:  # no documents, or only stop words and numbers: no terms at all
         return TermCounts(list(docs), np.array([], dtype=object), csr_matrix((len(docs), 0), dtype=np.int64))
     return TermCounts(list(docs), vec.get_feature_names_out(), counts)
+
+
+def counts_from(terms: Mapping[str, Counter]) -> TermCounts:
+    """:class:`TermCounts` from each outlet's term counter (the sum of its
+    articles' :func:`article_terms`): the same as :func:`term_counts` over
+    the outlets' texts, except that no two-word phrase spans two articles.
+    Memory grows with the vocabulary, not with the number of articles."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    outlets = list(terms)
+    vocabulary = sorted(set().union(*terms.values())) if terms else []
+    column = {t: j for j, t in enumerate(vocabulary)}
+    rows, cols, values = [], [], []
+    for i, o in enumerate(outlets):
+        for t, n in terms[o].items():
+            rows.append(i)
+            cols.append(column[t])
+            values.append(n)
+    counts = csr_matrix((np.array(values, dtype=np.int64), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                        shape=(len(outlets), len(vocabulary)))
+    return TermCounts(outlets, np.array(vocabulary, dtype=object), counts)
 
 
 def _counted(docs) -> TermCounts:

@@ -63,7 +63,7 @@ import pandas as pd
 
 from .actors import ActorSet
 from .claims import ClaimMatcher, Statement, exclusive_claims
-from .distinctive import distinctive_terms, outlet_similarity, term_counts
+from .distinctive import article_terms, counts_from, distinctive_terms, outlet_similarity
 from .errors import FramingError, FramingWarning
 from .frames import Frames, load_frames
 from .readability import METRICS
@@ -159,7 +159,10 @@ class _Columns:
         self.names: list[str] = []
         self.cols: list = []
 
-    def extend(self, rows: list[dict]) -> None:
+    def append(self, row: dict) -> None:
+        self.extend((row,))
+
+    def extend(self, rows) -> None:
         for row in rows:
             if not self.names:
                 self.names = list(row)
@@ -212,7 +215,7 @@ class EvidenceRows:
     statements: _Columns = field(default_factory=_Columns)
     frame_hits: _Columns = field(default_factory=_Columns)
     story: dict = field(default_factory=dict)
-    texts: dict = field(default_factory=lambda: defaultdict(list))
+    terms: dict = field(default_factory=dict)  # outlet -> Counter of its articles' terms (distinctive, similarity)
 
     def add(self, result) -> None:
         """Take the rows of one :class:`~framing.analysis.ArticleResult`."""
@@ -225,7 +228,11 @@ class EvidenceRows:
         if aid in self.story:
             raise FramingError(f"duplicate article id {aid!r}: each article needs its own id")
         self.story[aid] = rows["story"]
-        self.texts[rows["articles"][0]["outlet"]].append(rows["articles"][0]["text"])
+        outlet = rows["articles"][0]["outlet"]
+        if outlet in self.terms:
+            self.terms[outlet].update(rows["terms"])
+        else:
+            self.terms[outlet] = Counter(rows["terms"])
         for name in ROW_TABLES:
             getattr(self, name).extend(rows[name])
 
@@ -266,8 +273,8 @@ class EvidenceRows:
                                                               "indicators", "text"])
         t["readability"] = self._readability(outlets)
         self._take("readability")
-        texts, self.texts = self.texts, defaultdict(list)
-        counted = term_counts({o: "\n\n".join(texts.pop(o, ())) for o in outlets})
+        terms, self.terms = self.terms, {}
+        counted = counts_from({o: terms.pop(o, Counter()) for o in outlets})
         t["distinctive"] = _frame(distinctive_terms(counted, top=distinctive_top),
                                   ["outlet", "rank", "term", "z", "count", "other_count"])
         t["similarity"] = outlet_similarity(counted)
@@ -384,8 +391,10 @@ class EvidenceRows:
                               FramingWarning, stacklevel=2)
                 continue
             keep += rows
+        del stories
         claims = matcher.align(keep, outlets=outlets, story=self.story)
-        cov, members = [], []
+        del keep
+        cov, members = _Columns(), _Columns()  # a corpus of many stories has a claim per few statements
         for c in claims:
             n = len(c.outlets)
             for o in c.status:  # the outlets of the claim's story
@@ -407,9 +416,9 @@ class EvidenceRows:
                 only.append({"outlet": o, "rank": rank, "claim_id": c.claim_id, "claim": c.text,
                              "status": c.status[o], "statements": len(c.statements), "article": st.article,
                              "start": st.start, "end": st.end})
-        return (_frame(cov, ["claim_id", "claim", "outlet", "status", "evidence", "article", "start", "end",
-                             "statements", "n_outlets"]).astype({"start": "Int64", "end": "Int64"}),
-                _frame(members, ["claim_id", "outlet", "article", "sentence", "start", "end", "voice", "text"]),
+        return (cov.frame(["claim_id", "claim", "outlet", "status", "evidence", "article", "start", "end",
+                           "statements", "n_outlets"]).astype({"start": "Int64", "end": "Int64"}),
+                members.frame(["claim_id", "outlet", "article", "sentence", "start", "end", "voice", "text"]),
                 _frame(only, ["outlet", "rank", "claim_id", "claim", "status", "statements", "article", "start",
                               "end"]))
 
@@ -496,6 +505,7 @@ def article_rows(result, actors: ActorSet) -> dict:
     out: dict = {name: [] for name in ROW_TABLES}
     base = {"outlet": a.outlet_id, "article": a.article_id}
     out["story"] = result.story
+    out["terms"] = article_terms(a.text)
     out["articles"].append({**base, "outlet_name": a.outlet, "country": a.country, "ownership": a.ownership,
                             "title": a.title, "author": a.author, "date": a.date, "url": a.url,
                             "words": a.words, "sentences": len(a.sentences), "text": a.text})

@@ -160,3 +160,21 @@ def test_texts_of_only_stop_words_have_undefined_similarity():
     assert sim.loc["a", "a"] == 1.0
     assert math.isnan(sim.loc["a", "b"])
     assert distinctive_terms({"a": "The and of it.", "b": "Is was the 12."}) == []
+
+
+def test_counting_article_by_article_adds_up_to_the_pooled_count():
+    from collections import Counter
+
+    from framing.distinctive import article_terms, counts_from, term_counts
+
+    # one outlet of two articles: "peace talks" twice, and no phrase "talks resumed" across the articles
+    first, second = "Leaders held peace talks.", "Resumed peace talks failed."
+    counted = counts_from({"a": article_terms(first) + article_terms(second), "b": article_terms("Markets rallied.")})
+    by_term = dict(zip(counted.terms, counted.counts.toarray()[0]))
+    assert by_term["peace talks"] == 2 and by_term["talks"] == 2
+    assert "talks resumed" not in by_term
+    # with one article per outlet it is exactly the pooled count
+    pooled = term_counts({"a": first, "b": "Markets rallied."})
+    single = counts_from({"a": Counter(article_terms(first)), "b": article_terms("Markets rallied.")})
+    assert list(single.terms) == list(pooled.terms)
+    assert (single.counts.toarray() == pooled.counts.toarray()).all()
