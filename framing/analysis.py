@@ -293,8 +293,10 @@ def _start_worker(analyzer: Analyzer, res: _Resources) -> None:
 
 
 def _work(batch: list) -> list[dict]:
+    from .tables import merge_terms
+
     analyzer, res = _WORKER["job"]
-    return [_article_rows(analyzer, res, a) for a in batch]
+    return merge_terms([_article_rows(analyzer, res, a) for a in batch])
 
 
 class _Pool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from .analysis import Analyzer, _article_rows
 from .corpus import META_FIELDS, Article, _missing
 from .errors import FramingError
+from .tables import merge_terms
 
 
 def _dask():
@@ -95,7 +96,7 @@ def _bag_rows(articles, analyzer: Analyzer) -> list[dict]:
             raise FramingError(f"framing.dask.analyze: a Bag must hold Articles, not {type(a).__name__}; "
                                "map your records with framing.Article.from_text first")
         out.append(_article_rows(analyzer, res, a))
-    return out
+    return merge_terms(out)
 
 
 def _frame_rows(part, analyzer: Analyzer, text: str, outlet_id: str, article_id: str | None) -> list[dict]:
@@ -113,4 +114,4 @@ def _frame_rows(part, analyzer: Analyzer, text: str, outlet_id: str, article_id:
         fields = {k: ("" if _missing(row[k]) else str(row[k])) for k in meta}
         article = Article.from_text(raw, outlet_id=oid, article_id=str(aid), source=where, **fields)
         out.append(_article_rows(analyzer, res, article))
-    return out
+    return merge_terms(out)

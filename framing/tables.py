@@ -228,11 +228,11 @@ class EvidenceRows:
         if aid in self.story:
             raise FramingError(f"duplicate article id {aid!r}: each article needs its own id")
         self.story[aid] = rows["story"]
-        outlet = rows["articles"][0]["outlet"]
-        if outlet in self.terms:
-            self.terms[outlet].update(rows["terms"])
-        else:
-            self.terms[outlet] = Counter(rows["terms"])
+        for outlet, counts in rows["terms"].items():
+            if outlet in self.terms:
+                self.terms[outlet].update(counts)
+            else:
+                self.terms[outlet] = Counter(counts)
         for name in ROW_TABLES:
             getattr(self, name).extend(rows[name])
 
@@ -505,7 +505,7 @@ def article_rows(result, actors: ActorSet) -> dict:
     out: dict = {name: [] for name in ROW_TABLES}
     base = {"outlet": a.outlet_id, "article": a.article_id}
     out["story"] = result.story
-    out["terms"] = article_terms(a.text)
+    out["terms"] = {a.outlet_id: article_terms(a.text)}  # outlet -> term counts (see merge_terms)
     out["articles"].append({**base, "outlet_name": a.outlet, "country": a.country, "ownership": a.ownership,
                             "title": a.title, "author": a.author, "date": a.date, "url": a.url,
                             "words": a.words, "sentences": len(a.sentences), "text": a.text})
@@ -546,6 +546,23 @@ def article_rows(result, actors: ActorSet) -> dict:
         out["cleaning"].append({**base, "step": c.step, "reason": c.reason, "raw_start": c.raw_start,
                                 "raw_end": c.raw_end, "text": c.text})
     return out
+
+
+def merge_terms(batch: list[dict]) -> list[dict]:
+    """Move the term counts of a batch of articles' rows into the first
+    one's, added up per outlet: a worker process sends one counter per
+    outlet and batch instead of one per article."""
+    merged: dict[str, Counter] = {}
+    for rows in batch:
+        for outlet, counts in rows["terms"].items():
+            if outlet in merged:
+                merged[outlet].update(counts)
+            else:
+                merged[outlet] = Counter(counts)
+        rows["terms"] = {}
+    if batch:
+        batch[0]["terms"] = merged
+    return batch
 
 
 def _sentence_text(article, offset: int) -> str:
