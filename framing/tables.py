@@ -163,17 +163,25 @@ class _Columns:
         self.extend((row,))
 
     def extend(self, rows) -> None:
-        for row in rows:
-            if not self.names:
-                self.names = list(row)
-                self.cols = [array("q") if type(v) is int else [] for v in row.values()]
-            for i, name in enumerate(self.names):
-                value = row[name]
-                try:
-                    self.cols[i].append(value)
-                except TypeError:  # a value that is not a whole number after all (None): a plain list from now on
-                    self.cols[i] = list(self.cols[i])
-                    self.cols[i].append(value)
+        """Add rows (dicts with the same keys, in the same order, as the
+        rows before), column by column."""
+        rows = list(rows)
+        if not rows:
+            return
+        if not self.names:
+            self.names = list(rows[0])
+            self.cols = [array("q") if type(v) is int else [] for v in rows[0].values()]
+        if list(rows[0]) != self.names:  # keys in another order (rows come from one place): line them up
+            rows = [{name: r[name] for name in self.names} for r in rows]
+        for i, values in enumerate(zip(*(r.values() for r in rows))):
+            col = self.cols[i]
+            before = len(col)
+            try:
+                col.extend(values)
+            except TypeError:  # a value that is not a whole number after all (None): a plain list from now on
+                del col[before:]
+                self.cols[i] = list(col)
+                self.cols[i].extend(values)
 
     def __len__(self) -> int:
         return len(self.cols[0]) if self.cols else 0
