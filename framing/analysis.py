@@ -203,7 +203,7 @@ class Analyzer:
         res = self._resources()
         articles, total = _articles(corpus)
         for article in _progress(articles, total):
-            yield self._article(article.article() if isinstance(article, _Pending) else article, res)
+            yield self._article(_ready(article), res)
 
     def _article(self, article: Article, res: _Resources) -> ArticleResult:
         actors, lexicon, naming, speakers, frames = res.actors, res.lexicon, res.naming, res.speakers, res.frames
@@ -275,14 +275,16 @@ BATCH = 8
 IN_FLIGHT = 2
 
 
+def _ready(article) -> Article:
+    """``article``, parsed and cleaned first if it is still a streamed one."""
+    return article.article() if isinstance(article, _Pending) else article
+
+
 def _article_rows(analyzer: Analyzer, res: _Resources, article) -> dict:
-    """One article's evidence rows; ``article`` may still be a streamed one
-    to parse and clean first."""
+    """One article's evidence rows (``article`` may still be a streamed one)."""
     from .tables import article_rows
 
-    if isinstance(article, _Pending):
-        article = article.article()
-    return article_rows(analyzer._article(article, res), res.actors)
+    return article_rows(analyzer._article(_ready(article), res), res.actors)
 
 
 _WORKER: dict = {}
