@@ -17,6 +17,7 @@ same way it turns per-sentence scores into per-outlet means.
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import os
 import sys
@@ -27,7 +28,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .actors import load_actors
 from .claims import THRESHOLD, ClaimMatcher, statements_from
-from .corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES, Article, Corpus, _pending_articles, _Pending, load_corpus
+from .corpus import (JSONL_SUFFIXES, PARQUET_SUFFIXES, Article, Corpus, _pending_articles, _Pending, _progress_bar,
+                     load_corpus)
 from .errors import FramingError
 from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
@@ -149,9 +151,8 @@ class Analyzer:
         self.n_jobs = n_jobs
 
     def get_params(self) -> dict:
-        return {k: getattr(self, k) for k in ("actors", "lexicon", "naming", "speakers", "window", "min_sentences",
-                                              "distinctive_top", "frames", "frame_definitions", "synonyms",
-                                              "claim_threshold", "story", "n_jobs")}
+        """The keyword arguments as stored, named as in ``__init__``."""
+        return {k: getattr(self, k) for k in inspect.signature(type(self).__init__).parameters if k != "self"}
 
     def __repr__(self) -> str:
         changed = {k: v for k, v in self.get_params().items() if v != Analyzer().get_params()[k]}
@@ -404,13 +405,10 @@ def _progress(items, total: int | None):
     terminal and there are more than a handful of articles (or an unknown
     number, from a stream); silent otherwise (pipes, files, notebooks'
     captured output, tests)."""
-    stream = sys.stderr
-    show = total != 0 and (total is None or total > PROGRESS_MIN_ARTICLES) and bool(getattr(stream, "isatty", lambda: False)())
-    if not show:
+    if total == 0 or (total is not None and total <= PROGRESS_MIN_ARTICLES):
         return items
-    from tqdm import tqdm
-
-    return tqdm(items, total=total, desc="analysing", unit="article", file=stream, leave=False)
+    bar = _progress_bar(None, iterable=items, total=total, desc="analysing", unit="article")
+    return items if bar is None else bar
 
 
 def _with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
