@@ -60,7 +60,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Hashable, Iterable, Mapping, Sequence
+from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
@@ -80,7 +80,7 @@ _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", 
             ("ion", ""), ("ion", "e"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """One sentence of one article, as the claim aligner sees it."""
 
@@ -93,7 +93,7 @@ class Statement:
     attributed: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """Statements from one or more outlets that report the same thing.
 
@@ -220,7 +220,7 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
             continue
         for start, end in _clauses(s):
             covered = cover.covered(start, end)
-            clause = text[start:end]
+            clause = s.text if (start, end) == (s.start, s.end) else text[start:end]  # share the sentence's string
             if words is not None and _FRAME_WORDS.isdisjoint(words[start:end].split()):
                 framed = False
             else:
@@ -370,6 +370,17 @@ class ClaimMatcher:
         story.
         Claims are numbered by the order of their first statement.
         """
+        return list(self.iter_align(statements, outlets=outlets, story=story))
+
+    def iter_align(self, statements: Iterable[Statement], *, outlets: Sequence[str] | None = None,
+                   story: Mapping[str, Hashable] | None = None) -> Iterator[Claim]:
+        """The claims of :meth:`align`, in the same order, one at a time.
+
+        Each claim is made when it is asked for, and the matcher keeps no
+        reference to the claims it has given out, nor (when ``statements``
+        is an iterator) to their statements: a large corpus's claims need
+        not all be held at once.
+        """
         actors, synonyms = self._check()
         statements = [s for s in statements if len(_WORD.findall(s.text.lower())) >= self.min_words]
         outlets = list(outlets) if outlets is not None else list(dict.fromkeys(s.outlet for s in statements))
@@ -384,8 +395,14 @@ class ClaimMatcher:
             present = set(s.outlet for s in members)
             covering = [o for o in outlets if o in present] if story else outlets
             found += [(c, covering) for c in self._cluster(members, actors, synonyms)]
+        del statements, groups
         found.sort(key=lambda f: min((rank.get(s.outlet, len(outlets)), s.article, s.sentence) for s in f[0]))
-        return [self._claim(i, c, covering) for i, (c, covering) in enumerate(found, start=1)]
+        found.reverse()
+        claim_id = 0
+        while found:  # popped, so that a claim's statements go once the caller lets go of the claim
+            members, covering = found.pop()
+            claim_id += 1
+            yield self._claim(claim_id, members, covering)
 
     def _cluster(self, members: list[Statement], actors, synonyms) -> list[list[Statement]]:
         if len(members) < 2:
@@ -491,11 +508,18 @@ def average_linkage(sim, groups: Sequence[Hashable], threshold: float) -> list[l
 
 def exclusive_claims(claims: Iterable[Claim], *, top: int = 5) -> dict[str, list[Claim]]:
     """Claims carried by exactly one outlet, per outlet, earliest first
-    (news puts its main points first), at most ``top`` each."""
+    (news puts its main points first), at most ``top`` each. ``claims`` is
+    read once, and only the earliest few per outlet are kept on the way."""
+    def first(c: Claim):
+        return c.statements[0].article, c.statements[0].sentence
+
     out: dict[str, list[Claim]] = {}
     for c in claims:
         carried = c.outlets
         if len(carried) == 1:
-            out.setdefault(carried[0], []).append(c)
-    return {o: sorted(cs, key=lambda c: (c.statements[0].article, c.statements[0].sentence))[:top]
-            for o, cs in out.items()}
+            kept = out.setdefault(carried[0], [])
+            kept.append(c)
+            if top >= 0 and len(kept) > 2 * top + 16:  # a stable sort keeps the tie order, so trimming now changes nothing
+                kept.sort(key=first)
+                del kept[top:]
+    return {o: sorted(cs, key=first)[:top] for o, cs in out.items()}

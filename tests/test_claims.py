@@ -12,6 +12,7 @@ import pytest
 
 import framing
 from framing.claims import (
+    Claim,
     ClaimMatcher,
     Statement,
     attribution_core,
@@ -319,3 +320,36 @@ def test_clauses_without_a_frame_word_skip_the_patterns_with_the_same_result(tex
     sentences = split_sentences(text)
     for st in statements_from(text, sentences, [], outlet="o", article="a"):
         assert st.attributed == (attribution_core(st.text)[1] or bool(_ACCUSATION.search(st.text)))
+
+
+def test_iter_align_gives_the_claims_of_align_one_at_a_time():
+    statements = [
+        st("a", "The central bank raised interest rates by half a point on Tuesday."),
+        st("b", "On Tuesday the central bank lifted its key interest rate by half a point.", attributed=True),
+        st("a", "Floods forced thousands of residents from their homes in the north.", sentence=1),
+        st("c", "A new museum of modern art opened its doors in the capital.", sentence=0),
+    ]
+    m = ClaimMatcher()
+    claims = m.iter_align(iter(statements), outlets=["a", "b", "c"])
+    assert not isinstance(claims, list)
+    first = next(claims)
+    # numbered by their first statement: a's rate sentence (a comes first, sentence 0) opens claim 1
+    assert first.claim_id == 1 and first.text.startswith("The central bank raised")
+    rest = list(claims)
+    assert [c.claim_id for c in rest] == [2, 3]
+    assert [(c.claim_id, c.text, c.status) for c in [first, *rest]] == \
+        [(c.claim_id, c.text, c.status) for c in m.align(statements, outlets=["a", "b", "c"])]
+
+
+def test_exclusive_claims_keeps_the_earliest_few_per_outlet_however_many_there_are():
+    # 60 claims only outlet "a" carries, given latest first: the five earliest (sentences 0-4) are kept,
+    # in article order; "b" shares claim 100 with "a", so it is no one's exclusive claim
+    claims = [Claim(100 - i, f"claim {i}", [st("a", f"claim {i}", sentence=i)], {"a": "reported", "b": "absent"})
+              for i in reversed(range(60))]
+    shared = Claim(100, "shared", [st("a", "shared"), st("b", "shared")], {"a": "reported", "b": "reported"})
+    only = exclusive_claims(iter([*claims, shared]), top=5)
+    assert list(only) == ["a"]
+    assert [c.text for c in only["a"]] == ["claim 0", "claim 1", "claim 2", "claim 3", "claim 4"]
+    # ties on (article, sentence) keep the order the claims came in
+    tied = [Claim(i, f"tie {i}", [st("a", f"tie {i}")], {"a": "reported"}) for i in range(40)]
+    assert [c.claim_id for c in exclusive_claims(tied, top=3)["a"]] == [0, 1, 2]
