@@ -147,11 +147,73 @@ class Analysis:
         return paths
 
 
+#: Evidence columns with few distinct values (ids, names, labels). They are kept as codes into a list of
+#: their values, and come out as pandas ``category`` columns (categories in sorted order), so that a
+#: large corpus's tables cost a byte or two per cell for them instead of a pointer.
+CATEGORICAL = frozenset({"outlet", "article", "actor", "alias", "kind", "label", "frame", "voice", "concept",
+                         "variant", "term", "category", "step", "reason", "status", "speaker_side",
+                         "speaker_country", "speaker_role", "verb"})
+#: Evidence columns of text made from a lexicon's entries (the words that set a sentence's score, a frame's
+#: indicators found): a corpus repeats them, so each distinct value is kept once, though they come out as
+#: plain text columns.
+SHARED_TEXT = frozenset({"words", "indicators"})
+
+
+class _Codes:
+    """One categorical column: a compact array of codes into ``values``
+    (-1 for a missing value)."""
+
+    __slots__ = ("codes", "values", "index", "plain")
+
+    def __init__(self, *, plain: bool = False):
+        self.codes = array("h")  # two bytes a code, four once there are more values than that holds
+        self.values: list = []
+        self.index: dict = {}
+        self.plain = plain  # come out as a text column, not a categorical
+
+    def extend(self, values) -> None:
+        index, codes = self.index, self.codes
+        for v in values:
+            if v is None:
+                codes.append(-1)
+                continue
+            code = index.get(v)
+            if code is None:
+                code = index[v] = len(self.values)
+                self.values.append(v)
+                if code == 32767 and codes.typecode == "h":
+                    codes = self.codes = array("i", codes)
+            codes.append(code)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self):
+        values = self.values
+        return (values[c] if c >= 0 else None for c in self.codes)
+
+    def categorical(self) -> pd.Categorical:
+        """The column as a pandas Categorical whose categories are sorted
+        (so that sorting by it sorts by value, and two runs that met the
+        values in another order give equal columns)."""
+        import numpy as np
+
+        try:
+            order = sorted(range(len(self.values)), key=self.values.__getitem__)
+        except TypeError:  # values that do not sort together (a user's mixed ids): sort them as text
+            order = sorted(range(len(self.values)), key=lambda i: str(self.values[i]))
+        new = np.empty(len(order) + 1, dtype=np.int32)
+        new[np.array(order, dtype=np.intp)] = np.arange(len(order), dtype=np.int32)
+        new[-1] = -1  # code -1 (missing) stays -1
+        codes = new[np.frombuffer(self.codes, dtype=np.int16 if self.codes.typecode == "h" else np.int32)]
+        return pd.Categorical.from_codes(codes, categories=[self.values[i] for i in order])
+
+
 class _Columns:
-    """One evidence table kept column by column: a list (or, for whole
-    numbers, a compact array) per column instead of a dict per row, so that
-    the rows of a large corpus cost a few machine words each. Iterating gives
-    each row as a dict, one at a time."""
+    """One evidence table kept column by column: a list (or, for numbers, a
+    compact array; for :data:`CATEGORICAL` and :data:`SHARED_TEXT` columns,
+    codes) per column instead of a dict per row, so that the rows of a large corpus cost
+    a few bytes each. Iterating gives each row as a dict, one at a time."""
 
     __slots__ = ("names", "cols")
 
@@ -170,7 +232,9 @@ class _Columns:
             return
         if not self.names:
             self.names = list(rows[0])
-            self.cols = [array("q") if type(v) is int else [] for v in rows[0].values()]
+            self.cols = [_Codes() if k in CATEGORICAL else _Codes(plain=True) if k in SHARED_TEXT
+                         else array("q") if type(v) is int else array("d") if type(v) is float else []
+                         for k, v in rows[0].items()]
         if list(rows[0]) != self.names:  # keys in another order (rows come from one place): line them up
             rows = [{name: r[name] for name in self.names} for r in rows]
         for i, values in enumerate(zip(*(r.values() for r in rows))):
@@ -178,9 +242,8 @@ class _Columns:
             before = len(col)
             try:
                 col.extend(values)
-            except TypeError:  # a value that is not a whole number after all (None): a plain list from now on
-                del col[before:]
-                self.cols[i] = list(col)
+            except TypeError:  # not a number after all (None), or not hashable: a plain list from now on
+                self.cols[i] = list(col)[:before]
                 self.cols[i].extend(values)
 
     def __len__(self) -> int:
@@ -195,13 +258,17 @@ class _Columns:
             yield dict(zip(names, values))
 
     def column(self, name: str):
+        """A column's values, in row order."""
         return self.cols[self.names.index(name)] if self.names else []
 
     def frame(self, columns: list[str]) -> pd.DataFrame:
         """The table as a DataFrame with ``columns`` (in that order), even when empty."""
         if not self:
-            return pd.DataFrame(columns=columns)
-        return pd.DataFrame({c: self.column(c) for c in columns}, columns=columns)
+            return pd.DataFrame({c: pd.Categorical([]) if c in CATEGORICAL else pd.Series([], dtype=object)
+                                 for c in columns}, columns=columns)
+        cols = {c: self.column(c) for c in columns}
+        return pd.DataFrame({c: (list(col) if col.plain else col.categorical()) if isinstance(col, _Codes) else col
+                             for c, col in cols.items()}, columns=columns)
 
 
 @dataclass
@@ -275,7 +342,6 @@ class EvidenceRows:
         t["naming_evidence"] = self._take("naming").frame(["outlet", "article", "concept", "variant", "voice", "text",
                                                            "start", "end", "sentence"])
         t["coverage"], t["claim_statements"], t["exclusive_claims"] = self._claims(outlets)
-        self._take("statements")
         t["frames"] = self._frames(outlets)
         t["frame_evidence"] = self._take("frame_hits").frame(["outlet", "article", "sentence", "start", "end", "frame",
                                                               "indicators", "text"])
@@ -385,39 +451,49 @@ class EvidenceRows:
         return _frame(rows, ["outlet", "concept", "variant", "count", "own", "quoted", "share"])
 
     def _claims(self, outlets) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        """Align the statements into claims, story by story."""
+        """Align the statements into claims, story by story.
+
+        The statements are handed to the matcher as they are read, and its
+        claims are turned into rows one at a time, so that only the rows
+        stay (and the earliest few claims per outlet for ``exclusive_claims``)."""
         matcher = self.matcher if self.matcher is not None else ClaimMatcher(actors=self.actors)
-        stories: dict = defaultdict(list)
-        for r in self.statements:
-            stories[self.story.get(r["article"])].append(Statement(r["outlet"], r["article"], r["sentence"], r["start"],
-                                                                   r["end"], r["text"], r["attributed"]))
-        keep = []
-        for key, rows in stories.items():
-            if len(rows) > MAX_STORY_STATEMENTS:
-                warnings.warn(f"claims not aligned for story {key!r}: {len(rows)} statements is more than "
+        story = self.story
+        sizes = Counter(story.get(a) for a in self.statements.column("article"))
+        skip = set()
+        for key, n in sizes.items():
+            if n > MAX_STORY_STATEMENTS:
+                warnings.warn(f"claims not aligned for story {key!r}: {n} statements is more than "
                               f"{MAX_STORY_STATEMENTS}; split the corpus into stories (Analyzer(story=...))",
                               FramingWarning, stacklevel=2)
-                continue
-            keep += rows
-        del stories
-        claims = matcher.align(keep, outlets=outlets, story=self.story)
-        del keep
+                skip.add(key)
+
+        def statements(rows: _Columns):
+            for r in rows:
+                if not skip or story.get(r["article"]) not in skip:
+                    yield Statement(r["outlet"], r["article"], r["sentence"], r["start"], r["end"], r["text"],
+                                    r["attributed"])
+
         cov, members = _Columns(), _Columns()  # a corpus of many stories has a claim per few statements
-        for c in claims:
-            n = len(c.outlets)
-            for o in c.status:  # the outlets of the claim's story
-                mine = [st for st in c.statements if st.outlet == o]
-                first = mine[0] if mine else None
-                cov.append({"claim_id": c.claim_id, "claim": c.text, "outlet": o, "status": c.status[o],
-                            "evidence": " / ".join(st.text for st in mine),
-                            "article": first.article if first else "", "start": first.start if first else None,
-                            "end": first.end if first else None, "statements": len(mine), "n_outlets": n})
-            for st in c.statements:
-                members.append({"claim_id": c.claim_id, "outlet": st.outlet, "article": st.article,
+
+        def as_rows(claims):
+            for c in claims:
+                n = len(c.outlets)
+                for o in c.status:  # the outlets of the claim's story
+                    mine = [st for st in c.statements if st.outlet == o]
+                    first = mine[0] if mine else None
+                    cov.append({"claim_id": c.claim_id, "claim": c.text, "outlet": o, "status": c.status[o],
+                                "evidence": " / ".join(st.text for st in mine),
+                                "article": first.article if first else "", "start": first.start if first else None,
+                                "end": first.end if first else None, "statements": len(mine), "n_outlets": n})
+                members.extend({"claim_id": c.claim_id, "outlet": st.outlet, "article": st.article,
                                 "sentence": st.sentence, "start": st.start, "end": st.end,
-                                "voice": "attributed" if st.attributed else "reported", "text": st.text})
+                                "voice": "attributed" if st.attributed else "reported", "text": st.text}
+                               for st in c.statements)
+                yield c
+
+        claims = matcher.iter_align(statements(self._take("statements")), outlets=outlets, story=story)
+        exclusive = exclusive_claims(as_rows(claims), top=EXCLUSIVE_TOP)
         only = []
-        exclusive = exclusive_claims(claims, top=EXCLUSIVE_TOP)
         for o in outlets:
             for rank, c in enumerate(exclusive.get(o, []), start=1):
                 st = next(s for s in c.statements if s.outlet == o)

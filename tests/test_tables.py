@@ -260,3 +260,54 @@ def test_a_story_too_large_to_align_is_skipped_with_a_warning(monkeypatch):
     # split into stories of two statements each, both are aligned
     b = _analyse(RATES, story={a_id: a_id for a_id in a.articles["article"]})
     assert b.coverage["claim_id"].nunique() == 4
+
+
+# -- evidence kept column by column ---------------------------------------------
+from framing.tables import _Columns  # noqa: E402
+
+
+def test_columns_give_back_the_rows_with_ids_and_labels_as_sorted_categories():
+    cols = _Columns()
+    cols.extend([{"outlet": "vov", "actor": "Russia", "score": 0.5, "start": 3, "text": "One."},
+                 {"outlet": "neo", "actor": None, "score": -0.25, "start": 10, "text": "Two."}])
+    cols.append({"outlet": "vov", "actor": "North Korea", "score": 0.0, "start": None, "text": "Three."})
+    assert len(cols) == 3
+    assert list(cols)[1] == {"outlet": "neo", "actor": None, "score": -0.25, "start": 10, "text": "Two."}
+    df = cols.frame(["text", "outlet", "actor", "score", "start"])
+    assert list(df.columns) == ["text", "outlet", "actor", "score", "start"]
+    assert isinstance(df["outlet"].dtype, pd.CategoricalDtype)
+    assert list(df["outlet"].cat.categories) == ["neo", "vov"]
+    assert list(df["outlet"]) == ["vov", "neo", "vov"]
+    assert df["actor"].isna().tolist() == [False, True, False]
+    assert list(df["score"]) == [0.5, -0.25, 0.0]
+    assert df["start"].tolist()[:2] == [3, 10] and pd.isna(df["start"].iloc[2])
+    assert list(df["text"]) == ["One.", "Two.", "Three."]
+    assert list(df.sort_values("outlet", kind="stable")["text"]) == ["Two.", "One.", "Three."]
+
+
+def test_columns_hold_more_distinct_ids_than_two_bytes_can_number():
+    ids = [f"a{i:06d}" for i in range(40_000)]
+    cols = _Columns()
+    cols.extend({"article": a, "n": i} for i, a in enumerate(ids))
+    df = cols.frame(["article", "n"])
+    assert list(df["article"]) == ids
+    assert df["article"].iloc[39_999] == "a039999"
+
+
+def test_evidence_tables_give_ids_and_labels_as_categories_and_text_as_text(rates):
+    # RATES has outlets "a" and "b"; every evidence table lists them as categories, in sorted order, even
+    # frame_evidence, which is empty (no sentence of RATES holds a frame's indicator)
+    assert rates.frame_evidence.empty
+    for name in ("claim_statements", "coverage", "frame_evidence", "cleaning_log", "mentions"):
+        table = getattr(rates, name)
+        assert isinstance(table["outlet"].dtype, pd.CategoricalDtype), name
+        assert list(table["outlet"].cat.categories) == ([] if table.empty else ["a", "b"]), name
+    assert not isinstance(rates.claim_statements["text"].dtype, pd.CategoricalDtype)
+    assert set(rates.claim_statements["voice"]) == {"reported", "attributed"}
+
+
+def test_lexicon_made_evidence_text_stays_text(seeds):
+    for table, column in (("frame_evidence", "indicators"), ("sentiment_evidence", "words")):
+        col = getattr(seeds, table)[column]
+        assert not isinstance(col.dtype, pd.CategoricalDtype)
+        assert col.map(type).eq(str).all()

@@ -395,7 +395,7 @@ class _Report:
             return ""
         labels = dict(zip(fr["frame"], fr["label"]))
         out = ["<h3>Sentences behind each frame share</h3>"]
-        for (o, f), rs in fe.groupby(["outlet", "frame"], sort=False):
+        for (o, f), rs in fe.groupby(["outlet", "frame"], sort=False, observed=True):
             items = "".join(f"<li><a href='#{ev.frame_sentence_id(r['article'], r['start'])}'>"
                             f"{html.escape(str(r['indicators']))}</a> — {html.escape(str(r['text']))}</li>"
                             for _, r in rs.iterrows())

@@ -205,7 +205,7 @@ class _Markdown:
         if fe is not None and fr is not None and not fe.empty:
             labels = dict(zip(fr["frame"], fr["label"]))
             out.append("### Sentences behind each frame share\n")
-            for (o, f), rs in fe.groupby(["outlet", "frame"], sort=False):
+            for (o, f), rs in fe.groupby(["outlet", "frame"], sort=False, observed=True):
                 out.append(f"<a id=\"{ev.frame_list(o, f)}\"></a>\n\n**{md_text(o)}, {md_text(labels.get(f, f))}**: "
                            f"{len(rs)} sentences\n")
                 out += [f"1. **{md_text(r['indicators'])}**: {md_text(r['text'])}" for _, r in rs.iterrows()]
