@@ -189,8 +189,7 @@ class _Codes:
         return len(self.codes)
 
     def __iter__(self):
-        values = self.values
-        return (values[c] if c >= 0 else None for c in self.codes)
+        return map([*self.values, None].__getitem__, self.codes)  # code -1 picks the None at the end
 
     def categorical(self) -> pd.Categorical:
         """The column as a pandas Categorical whose categories are sorted
@@ -256,6 +255,10 @@ class _Columns:
         names = self.names
         for values in zip(*self.cols):
             yield dict(zip(names, values))
+
+    def tuples(self, *names: str):
+        """The rows as tuples of the named columns' values (cheaper than a dict per row)."""
+        return zip(*(self.column(n) for n in names))
 
     def column(self, name: str):
         """A column's values, in row order."""
@@ -393,8 +396,8 @@ class EvidenceRows:
         sides = self.actors.sides
         rows, side_rows = [], []
         by_outlet: dict[str, list] = defaultdict(list)
-        for q in self.quotes:
-            by_outlet[q["outlet"]].append({k: q[k] for k in ("speaker_side", "quoted_words", "named", "kind")})
+        for o, *q in self.quotes.tuples("outlet", "speaker_side", "quoted_words", "named", "kind"):
+            by_outlet[o].append(dict(zip(("speaker_side", "quoted_words", "named", "kind"), q)))
         for o in outlets:
             qs = by_outlet.get(o, [])
             by_side_words, by_side_n = Counter(), Counter()
@@ -420,19 +423,19 @@ class EvidenceRows:
                 _frame(side_rows, ["outlet", "side", "quotes", "quoted_words", "share_of_words"]))
 
     def _verbs(self) -> pd.DataFrame:
-        c = Counter((q["outlet"], q["speaker_side"], (q["verb"] or "(none)")) for q in self.quotes)
+        c = Counter((o, s, v or "(none)") for o, s, v in self.quotes.tuples("outlet", "speaker_side", "verb"))
         rows = [{"outlet": o, "side": s, "verb": v, "count": n} for (o, s, v), n in c.items()]
         rows.sort(key=lambda r: (r["outlet"], r["side"], -r["count"], r["verb"]))
         return _frame(rows, ["outlet", "side", "verb", "count"])
 
     def _loaded(self, outlets, words) -> tuple[pd.DataFrame, pd.DataFrame]:
-        terms = Counter((h["outlet"], h["term"], h["category"], h["voice"]) for h in self.loaded)
-        weight = {(h["term"], h["category"]): h["weight"] for h in self.loaded}
+        terms = Counter(self.loaded.tuples("outlet", "term", "category", "voice"))
+        weight = {(term, cat): w for term, cat, w in self.loaded.tuples("term", "category", "weight")}
         rows = [{"outlet": o, "term": term, "category": cat, "voice": v, "count": n, "weight": weight[(term, cat)]}
                 for (o, term, cat, v), n in terms.items()]
         order = {o: i for i, o in enumerate(outlets)}
         rows.sort(key=lambda r: (order[r["outlet"]], -r["count"], r["term"], r["voice"]))
-        dens = Counter((h["outlet"], h["category"], h["voice"]) for h in self.loaded)
+        dens = Counter(self.loaded.tuples("outlet", "category", "voice"))
         drows = [{"outlet": o, "category": cat, "voice": v, "count": n,
                   "per_1000": round(1000 * n / words[o], 2) if words[o] else math.nan}
                  for (o, cat, v), n in dens.items()]
@@ -441,9 +444,10 @@ class EvidenceRows:
                 _frame(drows, ["outlet", "category", "voice", "count", "per_1000"]))
 
     def _naming(self) -> pd.DataFrame:
-        c = Counter((h["outlet"], h["concept"], h["variant"]) for h in self.naming)
-        own = Counter((h["outlet"], h["concept"], h["variant"]) for h in self.naming if h["voice"] == "own")
-        totals = Counter((h["outlet"], h["concept"]) for h in self.naming)
+        hits = list(self.naming.tuples("outlet", "concept", "variant", "voice"))
+        c = Counter((o, k, v) for o, k, v, _ in hits)
+        own = Counter((o, k, v) for o, k, v, voice in hits if voice == "own")
+        totals = Counter((o, k) for o, k, _, _ in hits)
         rows = [{"outlet": o, "concept": k, "variant": v, "count": n, "own": own[(o, k, v)],
                  "quoted": n - own[(o, k, v)], "share": round(n / totals[(o, k)], 3)}
                 for (o, k, v), n in c.items()]
@@ -468,28 +472,36 @@ class EvidenceRows:
                 skip.add(key)
 
         def statements(rows: _Columns):
-            for r in rows:
-                if not skip or story.get(r["article"]) not in skip:
-                    yield Statement(r["outlet"], r["article"], r["sentence"], r["start"], r["end"], r["text"],
-                                    r["attributed"])
+            for values in zip(*(rows.column(c) for c in ("outlet", "article", "sentence", "start", "end", "text",
+                                                          "attributed"))):
+                if not skip or story.get(values[1]) not in skip:
+                    yield Statement(*values)
 
         cov, members = _Columns(), _Columns()  # a corpus of many stories has a claim per few statements
 
         def as_rows(claims):
+            cov_rows, member_rows = [], []  # added to the columns a few thousand at a time
             for c in claims:
                 n = len(c.outlets)
                 for o in c.status:  # the outlets of the claim's story
                     mine = [st for st in c.statements if st.outlet == o]
                     first = mine[0] if mine else None
-                    cov.append({"claim_id": c.claim_id, "claim": c.text, "outlet": o, "status": c.status[o],
-                                "evidence": " / ".join(st.text for st in mine),
-                                "article": first.article if first else "", "start": first.start if first else None,
-                                "end": first.end if first else None, "statements": len(mine), "n_outlets": n})
-                members.extend({"claim_id": c.claim_id, "outlet": st.outlet, "article": st.article,
-                                "sentence": st.sentence, "start": st.start, "end": st.end,
-                                "voice": "attributed" if st.attributed else "reported", "text": st.text}
-                               for st in c.statements)
+                    cov_rows.append({"claim_id": c.claim_id, "claim": c.text, "outlet": o, "status": c.status[o],
+                                     "evidence": " / ".join(st.text for st in mine),
+                                     "article": first.article if first else "",
+                                     "start": first.start if first else None, "end": first.end if first else None,
+                                     "statements": len(mine), "n_outlets": n})
+                member_rows += ({"claim_id": c.claim_id, "outlet": st.outlet, "article": st.article,
+                                 "sentence": st.sentence, "start": st.start, "end": st.end,
+                                 "voice": "attributed" if st.attributed else "reported", "text": st.text}
+                                for st in c.statements)
+                if len(cov_rows) >= 4096:
+                    cov.extend(cov_rows)
+                    members.extend(member_rows)
+                    cov_rows, member_rows = [], []
                 yield c
+            cov.extend(cov_rows)
+            members.extend(member_rows)
 
         claims = matcher.iter_align(statements(self._take("statements")), outlets=outlets, story=story)
         exclusive = exclusive_claims(as_rows(claims), top=EXCLUSIVE_TOP)
@@ -509,9 +521,9 @@ class EvidenceRows:
     def _frames(self, outlets) -> pd.DataFrame:
         frames = self.frames if self.frames is not None else load_frames()
         totals = Counter()
-        for r in self.articles:
-            totals[r["outlet"]] += r["sentences"]
-        counted = Counter((h["outlet"], h["frame"]) for h in self.frame_hits)
+        for o, n in self.articles.tuples("outlet", "sentences"):
+            totals[o] += n
+        counted = Counter(self.frame_hits.tuples("outlet", "frame"))
         rows = [{"outlet": o, "frame": f.frame, "label": f.label,
                  "share": round(counted[(o, f.frame)] / totals[o], 3) if totals[o] else math.nan,
                  "sentences": counted[(o, f.frame)], "total_sentences": totals[o]}
