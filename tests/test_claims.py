@@ -140,13 +140,17 @@ def st(outlet, text, attributed=False, sentence=0):
     return Statement(outlet, outlet, sentence, 0, len(text), text, attributed)
 
 
-def test_align_groups_across_outlets_and_sets_status():
-    statements = [
+def _rates_statements():
+    return [
         st("a", "The central bank raised interest rates by half a point on Tuesday."),
         st("b", "On Tuesday the central bank lifted its key interest rate by half a point.", attributed=True),
         st("a", "Floods forced thousands of residents from their homes in the north.", sentence=1),
         st("c", "A new museum of modern art opened its doors in the capital.", sentence=0),
     ]
+
+
+def test_align_groups_across_outlets_and_sets_status():
+    statements = _rates_statements()
     claims = ClaimMatcher().align(statements, outlets=["a", "b", "c"])
     by_text = {c.text: c for c in claims}
     rates = next(c for c in claims if len(c.statements) == 2)
@@ -323,12 +327,7 @@ def test_clauses_without_a_frame_word_skip_the_patterns_with_the_same_result(tex
 
 
 def test_iter_align_gives_the_claims_of_align_one_at_a_time():
-    statements = [
-        st("a", "The central bank raised interest rates by half a point on Tuesday."),
-        st("b", "On Tuesday the central bank lifted its key interest rate by half a point.", attributed=True),
-        st("a", "Floods forced thousands of residents from their homes in the north.", sentence=1),
-        st("c", "A new museum of modern art opened its doors in the capital.", sentence=0),
-    ]
+    statements = _rates_statements()
     m = ClaimMatcher()
     claims = m.iter_align(iter(statements), outlets=["a", "b", "c"])
     assert not isinstance(claims, list)
