@@ -519,7 +519,8 @@ def exclusive_claims(claims: Iterable[Claim], *, top: int = 5) -> dict[str, list
         if len(carried) == 1:
             kept = out.setdefault(carried[0], [])
             kept.append(c)
-            if top >= 0 and len(kept) > 2 * top + 16:  # a stable sort keeps the tie order, so trimming now changes nothing
+            # a stable sort keeps the order of ties, so trimming on the way changes nothing
+            if top >= 0 and len(kept) > 2 * top + 16:
                 kept.sort(key=first)
                 del kept[top:]
     return {o: sorted(cs, key=first)[:top] for o, cs in out.items()}
