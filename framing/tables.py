@@ -168,22 +168,23 @@ class _Codes:
     def __init__(self, *, plain: bool = False):
         self.codes = array("h")  # two bytes a code, four once there are more values than that holds
         self.values: list = []
-        self.index: dict = {}
+        self.index: dict = {None: -1}
         self.plain = plain  # come out as a text column, not a categorical
 
     def extend(self, values) -> None:
-        index, codes = self.index, self.codes
-        for v in values:
-            if v is None:
-                codes.append(-1)
-                continue
-            code = index.get(v)
-            if code is None:
-                code = index[v] = len(self.values)
-                self.values.append(v)
-                if code == 32767 and codes.typecode == "h":
-                    codes = self.codes = array("i", codes)
-            codes.append(code)
+        index = self.index
+        codes = list(map(index.get, values))  # None where a value is new
+        if None in codes:
+            for i, v in enumerate(values):
+                if codes[i] is None:
+                    code = index.get(v)
+                    if code is None:  # new (not just new to this batch)
+                        code = index[v] = len(self.values)
+                        self.values.append(v)
+                    codes[i] = code
+            if len(self.values) > 32768 and self.codes.typecode == "h":
+                self.codes = array("i", self.codes)
+        self.codes.extend(codes)
 
     def __len__(self) -> int:
         return len(self.codes)
