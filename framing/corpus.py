@@ -24,7 +24,7 @@ from typing import Generator, Iterable, Iterator, NamedTuple
 from ._resources import read_csv_rows, read_text_file
 from .clean import CleaningStep, clean_text
 from .errors import FramingError, FramingWarning
-from .text import Sentence, english_share, split_sentences, word_count
+from .text import Sentence, english_words, split_sentences, word_count
 
 #: Manifest columns. Only ``file`` and ``outlet_id`` are required.
 MANIFEST_COLUMNS = ("file", "outlet_id", "outlet", "country", "ownership", "title", "author", "date", "url", "language")
@@ -38,6 +38,24 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _NON_LATIN_LETTER = re.compile(r"(?![A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff])[^\W\d_]")
+
+
+def _none_of(pattern: re.Pattern, blocks: tuple[tuple[int, int], ...]) -> re.Pattern:
+    """A pattern for any character outside the characters of ``blocks``
+    that ``pattern`` does not match: where it finds nothing, neither can
+    ``pattern`` (and a simple class is quicker to scan for)."""
+    ok = [c for lo, hi in blocks for c in range(lo, hi + 1) if not pattern.match(chr(c))]
+    ranges, start = [], ok[0]
+    for prev, c in zip(ok, ok[1:] + [None]):
+        if c != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = c
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
+#: Any character that could be a non-Latin letter: none of ASCII, Latin-1, Latin Extended A/B and
+#: Additional, or General Punctuation that _NON_LATIN_LETTER leaves alone.
+_MAYBE_NON_LATIN = _none_of(_NON_LATIN_LETTER, ((0, 0x24F), (0x1E00, 0x1EFF), (0x2000, 0x206F)))
 
 
 @dataclass(frozen=True)
@@ -111,7 +129,7 @@ class Article:
             return
         # letters outside the Latin alphabet are few or none in English text: count those first,
         # and all letters only when there are some (a list of every letter costs more than the check)
-        other = len(_NON_LATIN_LETTER.findall(self.text))
+        other = len(_NON_LATIN_LETTER.findall(self.text)) if _MAYBE_NON_LATIN.search(self.text) else 0
         latin = len(_LATIN.findall(self.text)) if other else 0
         letters = latin + other
         if other and letters >= 40 and latin < 0.5 * letters:
@@ -120,8 +138,8 @@ class Article:
                           "Latin alphabet); framing's scorers are English-only, so this article's figures mean little",
                           FramingWarning, stacklevel=3)
             return
-        n = self.words  # cached: counted once for the check and for the tables
-        share = english_share(self.text)
+        n, share = english_words(self.text)
+        self.__dict__["words"] = n  # the cached property's value: counted once for the check and for the tables
         if n >= 20 and share < 0.15:
             warnings.warn(f"{label}: does not look like English (only {share:.0%} of its words are common English "
                           "words); framing's scorers are English-only, so this article's figures mean little",

@@ -526,7 +526,18 @@ COMMON_ENGLISH = frozenset(
 def english_share(text: str) -> float:
     """Share of the word tokens of ``text`` that are common English function
     words (0 for a text without words). Used to warn about non-English input."""
-    toks = WORD_RE.findall(text.lower())  # lower-cased once: a share, not a word-exact count
+    return english_words(text)[1]
+
+
+def english_words(text: str) -> tuple[int, float]:
+    """``(word_count(text), english_share(text))``, from one tokenisation
+    when lower-casing leaves the text's length as it is."""
+    low = text.lower()
+    toks = WORD_RE.findall(low)
+    # A character whose lower case is one character is a letter or digit exactly when its lower case is,
+    # and none becomes an apostrophe or hyphen, so the lower-cased text has the same tokens. (Some, such
+    # as "İ", lower-case to two characters; then the words are counted in the text as it is.)
+    n = len(toks) if len(low) == len(text) else word_count(text)
     if not toks:
-        return 0.0
-    return sum(map(COMMON_ENGLISH.__contains__, toks)) / len(toks)
+        return n, 0.0
+    return n, sum(map(COMMON_ENGLISH.__contains__, toks)) / len(toks)

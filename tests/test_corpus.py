@@ -631,3 +631,17 @@ def test_manifest_language_not_english_warns(tmp_path):
     write(tmp_path / "MANIFEST.csv", "file,outlet_id,language\na.txt,alpha,de\n")
     with pytest.warns(FramingWarning, match="'de'"):
         load_corpus(tmp_path)
+
+
+def test_the_quick_non_latin_check_never_misses_a_non_latin_letter():
+    import sys
+
+    from framing.corpus import _MAYBE_NON_LATIN, _NON_LATIN_LETTER
+
+    missed = [hex(c) for c in range(sys.maxunicode + 1)
+              if _NON_LATIN_LETTER.match(chr(c)) and not _MAYBE_NON_LATIN.match(chr(c))]
+    assert missed == []
+    # and it lets English text through: ASCII, curly quotes, dashes, accented Latin letters
+    assert _MAYBE_NON_LATIN.search("“Café” — it’s naïve… ½ isn’t") is not None  # "½" counts as a letter there
+    assert _MAYBE_NON_LATIN.search("“Café” — it’s naïve…") is None
+    assert _MAYBE_NON_LATIN.search("Москва") is not None

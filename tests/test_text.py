@@ -465,3 +465,24 @@ def test_span_cover_holds_agrees_with_inside_on_random_spans():
             a = rng.randint(0, 50)
             b = a + rng.randint(1, 10)
             assert cover.holds(a, b) == inside(spans, a, b), (spans, a, b)
+
+
+# -- word count and English share in one pass ------------------------------------
+from framing.text import english_share, english_words  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the", "and", "the" of five words
+    ("The cat and the dog.", (5, 0.6)),
+    # curly apostrophe joins a word; "it’s" is no function word, "of" and "the" are: 2 of 5
+    ("It’s the end of days", (5, 0.4)),
+    # "İ" lower-cases to "i" and a combining dot: three words as written, but the lower-cased text,
+    # which the share is taken from, splits "i̇stanbul" into "i" (a function word) and "stanbul": 2 of 4
+    ("İstanbul is big", (3, 0.5)),
+    ("", (0, 0.0)),
+    ("— … —", (0, 0.0)),
+])
+def test_english_words(text, expected):
+    n, share = english_words(text)
+    assert (n, share) == (expected[0], pytest.approx(expected[1]))
+    assert share == english_share(text)
