@@ -213,7 +213,8 @@ class Corpus:
         for n, values in enumerate(zip(*cols), start=1):
             raw_value, oid_value, *rest = values
             oid = "" if _missing(oid_value) else str(oid_value)
-            aid = str(rest.pop(0)) if article_id else f"{oid}-{n}"
+            aid = (_article_id(rest.pop(0), f"DataFrame row {n}", f"the {article_id!r} column (the article id)")
+                   if article_id else f"{oid}-{n}")
             meta = {k: ("" if _missing(v) else str(v)) for k, v in zip(meta_cols, rest)}
             raw = "" if _missing(raw_value) else str(raw_value)
             articles.append(Article.from_text(raw, outlet_id=oid, article_id=aid, source=f"DataFrame row {n}",
@@ -554,6 +555,17 @@ def _value(record: dict, name: str, where: str) -> str:
     return str(value)
 
 
+def _article_id(value, where: str, what: str) -> str:
+    """An article id given in a user's field or column (``what`` names it
+    for the message): text, never empty or blank."""
+    if isinstance(value, (dict, list, tuple, set, bytes, bytearray)):
+        raise FramingError(f"{where}: {what} must be a single value, not {type(value).__name__}")
+    aid = "" if _missing(value) else str(value)
+    if not aid.strip():
+        raise FramingError(f"{where}: {what} is empty")
+    return aid
+
+
 def _field_names(record: dict) -> str:
     names = [n if len(n) <= 40 else n[:37] + "..." for n in map(str, list(record)[:10])]
     return ", ".join(names) + (", ..." if len(record) > 10 else "") if names else "no fields"
@@ -574,9 +586,7 @@ def _record_article(record: dict, fields: _Fields, number: int, where: str) -> A
     if fields.article_id is None:
         aid = f"{oid}-{number}"
     else:
-        aid = _value(record, fields.article_id, where)
-        if not aid.strip():
-            raise FramingError(f"{where}: the {fields.article_id!r} field (the article id) is empty")
+        aid = _article_id(record[fields.article_id], where, f"the {fields.article_id!r} field (the article id)")
     meta = {k: _value(record, k, where) for k in META_FIELDS if k in record}
     return Article.from_text(raw, outlet_id=oid, article_id=aid, source=where, **meta)
 

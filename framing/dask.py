@@ -23,7 +23,7 @@ similarity run on the client, over those rows.
 from __future__ import annotations
 
 from .analysis import Analyzer, _article_rows
-from .corpus import META_FIELDS, Article, _missing
+from .corpus import META_FIELDS, Article, _article_id, _missing
 from .errors import FramingError
 from .tables import merge_terms
 
@@ -107,11 +107,11 @@ def _frame_rows(part, analyzer: Analyzer, text: str, outlet_id: str, article_id:
     out = []
     for aid, (_, row) in zip(ids, part.iterrows()):
         where = f"DataFrame row {aid!r}"
-        if _missing(aid) or not str(aid).strip():
-            raise FramingError(f"{where}: the article id is empty")
+        aid = _article_id(aid, where, f"the {article_id!r} column (the article id)" if article_id is not None
+                          else "the article id (from the index)")
         raw = "" if _missing(row[text]) else str(row[text])
         oid = "" if _missing(row[outlet_id]) else str(row[outlet_id])
         fields = {k: ("" if _missing(row[k]) else str(row[k])) for k in meta}
-        article = Article.from_text(raw, outlet_id=oid, article_id=str(aid), source=where, **fields)
+        article = Article.from_text(raw, outlet_id=oid, article_id=aid, source=where, **fields)
         out.append(_article_rows(analyzer, res, article))
     return merge_terms(out)

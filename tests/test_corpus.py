@@ -358,6 +358,19 @@ def test_from_dataframe_missing_outlet_id_names_the_row():
         Corpus.from_dataframe(df)
 
 
+@pytest.mark.parametrize("ids", [["first", None], ["first", float("nan")], ["first", "  "]])
+def test_from_dataframe_missing_article_id_names_the_row(ids):
+    # a missing id is an error, as in a JSON Lines file, not an article called "nan" or "None"
+    df = pd.DataFrame({"outlet_id": ["x", "y"], "text": [ENGLISH, ENGLISH_2], "id": ids})
+    with pytest.raises(FramingError, match=r"DataFrame row 2: the 'id' column \(the article id\) is empty"):
+        Corpus.from_dataframe(df, article_id="id")
+
+
+def test_from_dataframe_article_ids_may_be_numbers():
+    df = pd.DataFrame({"outlet_id": ["x", "y"], "text": [ENGLISH, ENGLISH_2], "id": [17, 18]})
+    assert [a.article_id for a in Corpus.from_dataframe(df, article_id="id")] == ["17", "18"]
+
+
 @pytest.mark.parametrize(
     "data",
     [
