@@ -231,7 +231,9 @@ class Corpus:
 
 
 def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    """None, NaN, or pandas' NA and NaT (the missing values of its nullable and pyarrow-backed columns)."""
+    return (value is None or (isinstance(value, float) and value != value)
+            or type(value).__name__ in ("NAType", "NaTType"))
 
 
 class _HTMLText(HTMLParser):

@@ -358,7 +358,8 @@ def test_from_dataframe_missing_outlet_id_names_the_row():
         Corpus.from_dataframe(df)
 
 
-@pytest.mark.parametrize("ids", [["first", None], ["first", float("nan")], ["first", "  "]])
+@pytest.mark.parametrize("ids", [["first", None], ["first", float("nan")], ["first", "  "],
+                                 pd.array(["first", None], dtype="string")])  # missing as pandas' NA
 def test_from_dataframe_missing_article_id_names_the_row(ids):
     # a missing id is an error, as in a JSON Lines file, not an article called "nan" or "None"
     df = pd.DataFrame({"outlet_id": ["x", "y"], "text": [ENGLISH, ENGLISH_2], "id": ids})

@@ -54,6 +54,9 @@ def test_without_an_id_column_the_index_gives_the_ids():
     (lambda: framing.dask.analyze(db.from_sequence([], npartitions=1)), "no articles"),
     (lambda: framing.dask.analyze(db.from_sequence([], npartitions=1), n_jobs=2), "n_jobs does not apply"),
     (lambda: framing.dask.analyze(db.from_sequence([], npartitions=1), window=0), "window must be"),
+    (lambda: framing.dask.analyze(dd.from_pandas(_seed_frame().assign(id=["a", "b", None, "d", "e"]), npartitions=2),
+                                  article_id="id"),
+     r"the 'id' column \(the article id\) is empty"),
 ])
 def test_mistakes_get_a_clear_message(call, message):
     with dask.config.set(scheduler="sync"), pytest.raises(framing.FramingError, match=message):
