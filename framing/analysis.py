@@ -253,8 +253,8 @@ class Analyzer:
         articles, total = _articles(corpus)
         rows = tables.EvidenceRows(actors=res.actors, frames=res.frames, matcher=res.matcher)
         with _Pool(self, res, workers) as pool:
-            for one in _progress(pool.rows(articles), total):
-                rows.extend(one)
+            for batch in _progress_batches(pool.batches(articles), total):
+                rows.extend_batch(batch)
         if not rows.articles:
             raise FramingError("nothing to analyse: the corpus has no articles")
         return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
@@ -295,11 +295,11 @@ def _start_worker(analyzer: Analyzer, res: _Resources) -> None:
     _WORKER["job"] = (analyzer, res)
 
 
-def _work(batch: list) -> list[dict]:
-    from .tables import merge_terms
+def _work(batch: list) -> tuple[int, dict]:
+    from .tables import batch_rows
 
     analyzer, res = _WORKER["job"]
-    return merge_terms([_article_rows(analyzer, res, a) for a in batch])
+    return len(batch), batch_rows([_article_rows(analyzer, res, a) for a in batch])
 
 
 class _Pool:
@@ -328,10 +328,13 @@ class _Pool:
             self.executor.shutdown(cancel_futures=True)
         return False
 
-    def rows(self, articles):
+    def batches(self, articles):
+        """``(number of articles, their rows as tables.batch_rows puts them)``, in order."""
+        from .tables import batch_rows
+
         if self.executor is None:
             for a in articles:
-                yield _article_rows(self.analyzer, self.res, a)
+                yield 1, batch_rows([_article_rows(self.analyzer, self.res, a)])
             return
         from concurrent.futures.process import BrokenProcessPool
 
@@ -345,7 +348,7 @@ class _Pool:
                 batch = next(batches, None)
                 if batch is not None:
                     pending.append(self.executor.submit(_work, batch))
-                yield from done
+                yield done
         except BrokenProcessPool as e:
             raise FramingError(f"a worker process stopped unexpectedly ({e}); try n_jobs=None") from None
         except Exception as e:  # a pickling error's class lives in the pickle module, which we don't import
@@ -400,15 +403,33 @@ def _checked(items):
 PROGRESS_MIN_ARTICLES = 5
 
 
-def _progress(items, total: int | None):
-    """``items``, with a tqdm progress bar on standard error when that is a
-    terminal and there are more than a handful of articles (or an unknown
-    number, from a stream); silent otherwise (pipes, files, notebooks'
-    captured output, tests)."""
+def _analysis_bar(total: int | None, **options):
+    """A tqdm progress bar on standard error when that is a terminal and
+    there are more than a handful of articles (or an unknown number, from a
+    stream); None otherwise (pipes, files, notebooks' captured output, tests)."""
     if total == 0 or (total is not None and total <= PROGRESS_MIN_ARTICLES):
-        return items
-    bar = _progress_bar(None, iterable=items, total=total, desc="analysing", unit="article")
+        return None
+    return _progress_bar(None, total=total, desc="analysing", unit="article", **options)
+
+
+def _progress(items, total: int | None):
+    """``items``, with a progress bar (see :func:`_analysis_bar`)."""
+    bar = _analysis_bar(total, iterable=items)
     return items if bar is None else bar
+
+
+def _progress_batches(batches, total: int | None):
+    """The rows of ``batches`` (see ``_Pool.batches``), with a progress bar
+    counting their articles (see :func:`_analysis_bar`)."""
+    bar = _analysis_bar(total)
+    try:
+        for n, rows in batches:
+            yield rows
+            if bar is not None:
+                bar.update(n)
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _with_marks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

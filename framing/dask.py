@@ -25,7 +25,7 @@ from __future__ import annotations
 from .analysis import Analyzer, _article_rows
 from .corpus import META_FIELDS, Article, _article_id, _missing
 from .errors import FramingError
-from .tables import merge_terms
+from .tables import batch_rows
 
 
 def _dask():
@@ -81,8 +81,8 @@ def analyze(data, *, text: str = "text", outlet_id: str = "outlet_id", article_i
     from .tables import EvidenceRows
 
     rows = EvidenceRows(actors=res.actors, frames=res.frames, matcher=res.matcher)
-    for one in partitions.compute():
-        rows.extend(one)
+    for batch in partitions.compute():
+        rows.extend_batch(batch)
     if not rows.articles:
         raise FramingError("nothing to analyse: the collection has no articles")
     return rows.to_analysis(min_sentences=analyzer.min_sentences, distinctive_top=analyzer.distinctive_top)
@@ -96,7 +96,7 @@ def _bag_rows(articles, analyzer: Analyzer) -> list[dict]:
             raise FramingError(f"framing.dask.analyze: a Bag must hold Articles, not {type(a).__name__}; "
                                "map your records with framing.Article.from_text first")
         out.append(_article_rows(analyzer, res, a))
-    return merge_terms(out)
+    return [batch_rows(out)]
 
 
 def _frame_rows(part, analyzer: Analyzer, text: str, outlet_id: str, article_id: str | None) -> list[dict]:
@@ -114,4 +114,4 @@ def _frame_rows(part, analyzer: Analyzer, text: str, outlet_id: str, article_id:
         fields = {k: ("" if _missing(row[k]) else str(row[k])) for k in meta}
         article = Article.from_text(raw, outlet_id=oid, article_id=aid, source=where, **fields)
         out.append(_article_rows(analyzer, res, article))
-    return merge_terms(out)
+    return [batch_rows(out)]

@@ -225,19 +225,26 @@ class _Columns:
         self.extend((row,))
 
     def extend(self, rows) -> None:
-        """Add rows (dicts with the same keys, in the same order, as the
-        rows before), column by column."""
+        """Add rows (dicts with the same keys as the rows before)."""
         rows = list(rows)
-        if not rows:
+        if rows:
+            keys = list(rows[0])
+            self.extend_columns(keys, [[r[k] for r in rows] for k in keys])
+
+    def extend_columns(self, keys: list[str], columns: list[list]) -> None:
+        """Add rows given column by column: ``columns[i]`` holds the values
+        of column ``keys[i]``, one per row (see :func:`batch_rows`)."""
+        if not columns or not len(columns[0]):
             return
         if not self.names:
-            self.names = list(rows[0])
+            self.names = list(keys)
             self.cols = [_Codes() if k in CATEGORICAL else _Codes(plain=True) if k in SHARED_TEXT
-                         else array("q") if type(v) is int else array("d") if type(v) is float else []
-                         for k, v in rows[0].items()]
-        if list(rows[0]) != self.names:  # keys in another order (rows come from one place): line them up
-            rows = [{name: r[name] for name in self.names} for r in rows]
-        for i, values in enumerate(zip(*(r.values() for r in rows))):
+                         else array("q") if type(v[0]) is int else array("d") if type(v[0]) is float else []
+                         for k, v in zip(keys, columns)]
+        if keys != self.names:  # the same columns in another order: line them up
+            by_key = dict(zip(keys, columns))
+            columns = [by_key[k] for k in self.names]
+        for i, values in enumerate(columns):
             col = self.cols[i]
             before = len(col)
             try:
@@ -301,19 +308,26 @@ class EvidenceRows:
         self.extend(article_rows(result, self.actors))
 
     def extend(self, rows: dict) -> None:
-        """Take one article's rows, as :func:`article_rows` made them (possibly
-        in another process: they are plain data)."""
-        aid = rows["articles"][0]["article"]
-        if aid in self.story:
-            raise FramingError(f"duplicate article id {aid!r}: each article needs its own id")
-        self.story[aid] = rows["story"]
-        for outlet, counts in rows["terms"].items():
+        """Take one article's rows, as :func:`article_rows` made them."""
+        self.extend_batch(batch_rows([rows]))
+
+    def extend_batch(self, batch: dict) -> None:
+        """Take the rows of a batch of articles, as :func:`batch_rows` put
+        them together (possibly in another process: they are plain data)."""
+        seen = set()
+        for aid in batch["ids"]:
+            if aid in self.story or aid in seen:
+                raise FramingError(f"duplicate article id {aid!r}: each article needs its own id")
+            seen.add(aid)
+        self.story.update(zip(batch["ids"], batch["stories"]))
+        for outlet, counts in batch["terms"].items():
             if outlet in self.terms:
                 self.terms[outlet].update(counts)
-            else:
-                self.terms[outlet] = Counter(counts)
+            else:  # the batch's own counter (batch_rows made it): taken, not copied
+                self.terms[outlet] = counts if type(counts) is Counter else Counter(counts)
         for name in ROW_TABLES:
-            getattr(self, name).extend(rows[name])
+            if name in batch:
+                getattr(self, name).extend_columns(*batch[name])
 
     # -- aggregation -----------------------------------------------------------
     def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10) -> Analysis:
@@ -602,7 +616,7 @@ def article_rows(result, actors: ActorSet) -> dict:
     out: dict = {name: [] for name in ROW_TABLES}
     base = {"outlet": a.outlet_id, "article": a.article_id}
     out["story"] = result.story
-    out["terms"] = {a.outlet_id: article_terms(a.text)}  # outlet -> term counts (see merge_terms)
+    out["terms"] = {a.outlet_id: article_terms(a.text)}  # outlet -> term counts (see batch_rows)
     out["articles"].append({**base, "outlet_name": a.outlet, "country": a.country, "ownership": a.ownership,
                             "title": a.title, "author": a.author, "date": a.date, "url": a.url,
                             "words": a.words, "sentences": len(a.sentences), "text": a.text})
@@ -645,21 +659,28 @@ def article_rows(result, actors: ActorSet) -> dict:
     return out
 
 
-def merge_terms(batch: list[dict]) -> list[dict]:
-    """Move the term counts of a batch of articles' rows into the first
-    one's, added up per outlet: a worker process sends one counter per
-    outlet and batch instead of one per article."""
-    merged: dict[str, Counter] = {}
+def batch_rows(batch: list[dict]) -> dict:
+    """The rows of a batch of articles (each as :func:`article_rows` made
+    them) put together: their ids and story keys, their term counts added up
+    per outlet, and each table's rows as ``(keys, columns)``, one list of
+    values per column. A worker process sends a batch this way: one counter
+    per outlet and batch, and lists the receiver adds to its columns whole."""
+    out: dict = {"ids": [], "stories": [], "terms": {}}
+    terms = out["terms"]
     for rows in batch:
+        out["ids"].append(rows["articles"][0]["article"])
+        out["stories"].append(rows["story"])
         for outlet, counts in rows["terms"].items():
-            if outlet in merged:
-                merged[outlet].update(counts)
+            if outlet in terms:
+                terms[outlet].update(counts)
             else:
-                merged[outlet] = Counter(counts)
-        rows["terms"] = {}
-    if batch:
-        batch[0]["terms"] = merged
-    return batch
+                terms[outlet] = Counter(counts)
+    for name in ROW_TABLES:
+        table = [r for rows in batch for r in rows[name]]
+        if table:
+            keys = list(table[0])
+            out[name] = (keys, [[r[k] for r in table] for k in keys])
+    return out
 
 
 def _sentence_text(article, offset: int) -> str:

@@ -171,6 +171,30 @@ def test_progress_bar_only_on_a_terminal(monkeypatch, tty, shown):
     assert ("analysing" in "".join(stream.parts)) is shown
 
 
+@pytest.mark.parametrize("n_jobs", [None, 2])
+def test_the_progress_bar_counts_articles_with_or_without_workers(monkeypatch, n_jobs):
+    import framing
+    import framing.analysis
+
+    bars = []
+
+    class Bar:  # records what the bar is told (tqdm itself shows only some of its updates)
+        def __init__(self, progress, *, total, **options):
+            self.total, self.n, self.closed = total, 0, False
+            bars.append(self)
+
+        def update(self, n):
+            self.n += n
+
+        def close(self):
+            self.closed = True
+
+    monkeypatch.setattr(framing.analysis, "_progress_bar", Bar)
+    framing.analyze(_six_articles(), n_jobs=n_jobs)
+    # six articles: the bar counts six (workers send theirs back a batch at a time), and is closed
+    assert [(b.total, b.n, b.closed) for b in bars] == [(6, 6, True)]
+
+
 def test_no_progress_bar_for_a_handful_of_articles(monkeypatch):
     import sys
 

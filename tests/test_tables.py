@@ -311,3 +311,22 @@ def test_lexicon_made_evidence_text_stays_text(seeds):
         col = getattr(seeds, table)[column]
         assert not isinstance(col.dtype, pd.CategoricalDtype)
         assert col.map(type).eq(str).all()
+
+
+def test_a_batch_of_articles_adds_up_as_its_articles_one_by_one():
+    from framing.analysis import Analyzer, _article_rows
+    from framing.tables import EvidenceRows, batch_rows
+
+    an = Analyzer()
+    res = an._resources()
+    one, two = (_article_rows(an, res, a) for a in list(framing.load_corpus())[:2])
+    by_batch = EvidenceRows(actors=res.actors)
+    by_batch.extend_batch(batch_rows([one, two]))
+    singly = EvidenceRows(actors=res.actors)
+    singly.extend(one)
+    singly.extend(two)
+    for left, right in zip(by_batch.to_analysis().tables.values(), singly.to_analysis().tables.values()):
+        pd.testing.assert_frame_equal(left, right)
+    # the same article twice in one batch is a duplicate id, as it is across batches
+    with pytest.raises(framing.FramingError, match="duplicate article id"):
+        EvidenceRows(actors=res.actors).extend_batch(batch_rows([one, one]))
