@@ -44,6 +44,9 @@ from .errors import FramingError
 from .text import WORD_RE, split_sentences
 
 SCOPES = ("line", "inline", "caption", "footer")
+#: A paragraph goes as a duplicated passage when at least this share of its sentences of six words or
+#: more have a near copy (80% of their words) in another paragraph.
+DUPLICATE_SHARE = 0.6
 _OPENING_QUOTE_END = re.compile(r'(?:^|\s)["“‘]$|“$')
 _DOUBLE_MARKS = tuple((m, '"') for m in "“”„‟«»″")
 _SINGLE_MARKS = tuple((m, "'") for m in "‘’‚‛′")
@@ -415,6 +418,11 @@ class _Cleaner:
         # sentences (never compared with each other) are skipped in one step.
         unions = [set().union(*ss) for ss in sents]
         shared = {w for w, n in Counter(chain.from_iterable(unions)).items() if n > 1}
+        # A sentence can only have a near copy elsewhere when enough of its words are found in another
+        # paragraph (has_copy's first test, which needs no index); when no paragraph has enough such
+        # sentences to be a duplicate, nothing goes, and the index need not be built.
+        if not any(_may_be_duplicate(pars[i][0], ss, shared) for i, ss in enumerate(sents)):
+            return pars
         postings: dict[str, dict[int, list[int]]] = {}
         for j, ss in enumerate(sents):
             for k, s in enumerate(ss):
@@ -422,13 +430,12 @@ class _Cleaner:
                     postings.setdefault(w, {}).setdefault(j, []).append(k)
 
         def has_copy(i: int, s: set[str]) -> bool:
-            need = math.ceil(0.8 * len(s))
             common = s & shared
             lonely = len(s) - len(common)  # words no other paragraph holds (or held at the start)
-            if lonely > len(s) - need:
+            if not _enough_shared(s, common):
                 return False  # choose those words: no other sentence holds one
             # those words, and the rarest of the others, to make up the number
-            rare = sorted(common, key=lambda w: len(postings[w]))[: len(s) - need + 1 - lonely]
+            rare = sorted(common, key=lambda w: len(postings[w]))[: len(s) - math.ceil(0.8 * len(s)) + 1 - lonely]
             tried: set[tuple[int, int]] = set()
             for w in rare:
                 for j, ks in postings[w].items():
@@ -444,11 +451,11 @@ class _Cleaner:
         alive = [True] * len(pars)
         order = sorted(range(len(pars)), key=lambda i: (-len(pars[i][0]), -i))
         for i in order:
-            own = [s for s in sents[i] if len(s) >= 6]
-            if not own or (len(sents[i]) == 1 and not _ends_sentence(pars[i][0])):
+            own = _judged(pars[i][0], sents[i])
+            if not own:
                 continue  # too short to judge, or a heading
             dup = sum(1 for s in own if has_copy(i, s))
-            if dup >= 0.6 * len(own):
+            if dup >= DUPLICATE_SHARE * len(own):
                 alive[i] = False
                 for w in unions[i] & shared:
                     del postings[w][i]
@@ -494,6 +501,28 @@ def _tail(parts: list[str], k: int) -> str:
         if n >= k:
             break
     return "".join(reversed(out))[-k:]
+
+
+def _judged(text: str, sents: list[set[str]]) -> list[set[str]]:
+    """The sentences (word sets) of a paragraph that judge whether it is a
+    duplicated passage: those of six words or more; none for a heading (a
+    single sentence without its closing stop)."""
+    if len(sents) == 1 and not _ends_sentence(text):
+        return []
+    return [s for s in sents if len(s) >= 6]
+
+
+def _enough_shared(s: set[str], common: set[str]) -> bool:
+    """True when ``common`` (the words of ``s`` found in another paragraph)
+    could make a near copy of ``s``: all but at most a fifth of its words."""
+    return len(s) - len(common) <= len(s) - math.ceil(0.8 * len(s))
+
+
+def _may_be_duplicate(text: str, sents: list[set[str]], shared: set[str]) -> bool:
+    """False when too few of a paragraph's judged sentences have enough
+    words in ``shared`` for it to be a duplicated passage."""
+    own = _judged(text, sents)
+    return bool(own) and sum(_enough_shared(s, s & shared) for s in own) >= DUPLICATE_SHARE * len(own)
 
 
 def _near_copy(s: set[str], other: set[str]) -> bool:
