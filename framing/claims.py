@@ -91,6 +91,14 @@ class Statement:
     end: int
     text: str
     attributed: bool = False
+    #: the number of words, as :func:`statement_words` counts them (None: counted when needed)
+    words: int | None = None
+
+
+def statement_words(text: str) -> int:
+    """The number of words in ``text`` as the claim matcher counts them
+    (runs of letters and digits, lower-cased, joined by ' or -)."""
+    return len(_WORD.findall(text.lower()))
 
 
 @dataclass(slots=True)
@@ -155,7 +163,7 @@ def attribution_core(text: str) -> tuple[str, bool]:
         m = pattern.search(core)
         if m:
             rest = core[: m.start()] if pattern is _TAIL_FRAME else core[m.end():]
-            if len(_WORD.findall(rest.lower())) >= 4:
+            if statement_words(rest) >= 4:
                 core, framed = rest, True
     return core, framed
 
@@ -173,8 +181,7 @@ def _clauses(sentence) -> list[tuple[int, int]]:
         starts = [0] + [m.end() for m in breaks]
         ends = [m.start() for m in breaks] + [len(t)]
         for a, b in zip(starts, ends):
-            if spans and (len(_WORD.findall(t[a:b].lower())) < 4
-                          or len(_WORD.findall(t[spans[-1][0]:spans[-1][1]].lower())) < 4):
+            if spans and (statement_words(t[a:b]) < 4 or statement_words(t[spans[-1][0]:spans[-1][1]]) < 4):
                 spans[-1][1] = b
             else:
                 spans.append([a, b])
@@ -226,7 +233,7 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
             else:
                 framed = attribution_core(clause)[1] or bool(_ACCUSATION.search(clause))
             attributed = framed or covered / max(1, end - start) >= attributed_share
-            out.append(Statement(outlet, article, s.index, start, end, clause, attributed))
+            out.append(Statement(outlet, article, s.index, start, end, clause, attributed, statement_words(clause)))
     return out
 
 
@@ -382,7 +389,8 @@ class ClaimMatcher:
         not all be held at once.
         """
         actors, synonyms = self._check()
-        statements = [s for s in statements if len(_WORD.findall(s.text.lower())) >= self.min_words]
+        statements = [s for s in statements
+                      if (s.words if s.words is not None else statement_words(s.text)) >= self.min_words]
         outlets = list(outlets) if outlets is not None else list(dict.fromkeys(s.outlet for s in statements))
         groups: dict[Hashable, list[Statement]] = {}
         for s in statements:

@@ -488,7 +488,7 @@ class EvidenceRows:
 
         def statements(rows: _Columns):
             for values in zip(*(rows.column(c) for c in ("outlet", "article", "sentence", "start", "end", "text",
-                                                          "attributed"))):
+                                                          "attributed", "words"))):
                 if not skip or story.get(values[1]) not in skip:
                     yield Statement(*values)
 
@@ -644,7 +644,7 @@ def article_rows(result, actors: ActorSet) -> dict:
                               "start": h.start, "end": h.end, "sentence": _sentence_text(a, h.start)})
     for st in result.statements:
         out["statements"].append({**base, "sentence": st.sentence, "start": st.start, "end": st.end,
-                                  "text": st.text, "attributed": st.attributed})
+                                  "text": st.text, "attributed": st.attributed, "words": st.words})
     by_sentence: dict[tuple[int, str], list] = {}
     for h in result.frames:
         by_sentence.setdefault((h.sentence, h.frame), []).append(h)

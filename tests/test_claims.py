@@ -352,3 +352,16 @@ def test_exclusive_claims_keeps_the_earliest_few_per_outlet_however_many_there_a
     # ties on (article, sentence) keep the order the claims came in
     tied = [Claim(i, f"tie {i}", [st("a", f"tie {i}")], {"a": "reported"}) for i in range(40)]
     assert [c.claim_id for c in exclusive_claims(tied, top=3)["a"]] == [0, 1, 2]
+
+
+def test_statements_carry_their_word_count_and_align_trusts_it():
+    text = "The central bank raised interest rates by half a point on Tuesday. It's a half-point rise."
+    sts = statements_from(text, split_sentences(text), [], outlet="a", article="a")
+    # 12 words; then "It's", "a", "half-point", "rise": 4 (an apostrophe or hyphen joins a word)
+    assert [s.words for s in sts] == [12, 4]
+    m = ClaimMatcher(min_words=5)
+    assert [c.text for c in m.align(sts)] == [sts[0].text]
+    # a statement without a count is counted; one with a count is taken at its word
+    bare = Statement("b", "b", 0, 0, len(sts[0].text), sts[0].text)
+    assert len(m.align([bare])) == 1
+    assert m.align([Statement("b", "b", 0, 0, len(sts[0].text), sts[0].text, words=2)]) == []
