@@ -430,12 +430,12 @@ class _Cleaner:
                     postings.setdefault(w, {}).setdefault(j, []).append(k)
 
         def has_copy(i: int, s: set[str]) -> bool:
-            common = s & shared
-            lonely = len(s) - len(common)  # words no other paragraph holds (or held at the start)
+            common = s & shared  # its words another paragraph holds (or held at the start)
             if not _enough_shared(s, common):
-                return False  # choose those words: no other sentence holds one
-            # those words, and the rarest of the others, to make up the number
-            rare = sorted(common, key=lambda w: len(postings[w]))[: len(s) - math.ceil(0.8 * len(s)) + 1 - lonely]
+                return False  # choose the other words: no other sentence holds one
+            # the other words, and the rarest of these to make up the number (no other sentence holds
+            # the other words, so only these lead to candidates)
+            rare = sorted(common, key=lambda w: len(postings[w]))[: len(common) - math.ceil(0.8 * len(s)) + 1]
             tried: set[tuple[int, int]] = set()
             for w in rare:
                 for j, ks in postings[w].items():

@@ -548,21 +548,24 @@ def _unique_ids(pending: Generator[_Pending, None, None]) -> Iterator[Article]:
 
 
 def _value(record: dict, name: str, where: str) -> str:
-    """A record's field as text: '' for a null, an error for a list or dict."""
-    value = record[name]
+    """A record's field as text (see :func:`_text_value`)."""
+    return _text_value(record[name], where, f"the {name!r} field")
+
+
+def _text_value(value, where: str, what: str) -> str:
+    """A user's value as text: '' for a missing one, an error for a list or
+    dict (``what`` names the field or column for the message)."""
     if _missing(value):
         return ""
     if isinstance(value, (dict, list, tuple, set, bytes, bytearray)):
-        raise FramingError(f"{where}: the {name!r} field must be a single value, not {type(value).__name__}")
+        raise FramingError(f"{where}: {what} must be a single value, not {type(value).__name__}")
     return str(value)
 
 
 def _article_id(value, where: str, what: str) -> str:
     """An article id given in a user's field or column (``what`` names it
     for the message): text, never empty or blank."""
-    if isinstance(value, (dict, list, tuple, set, bytes, bytearray)):
-        raise FramingError(f"{where}: {what} must be a single value, not {type(value).__name__}")
-    aid = "" if _missing(value) else str(value)
+    aid = _text_value(value, where, what)
     if not aid.strip():
         raise FramingError(f"{where}: {what} is empty")
     return aid
