@@ -487,8 +487,7 @@ class EvidenceRows:
                 skip.add(key)
 
         def statements(rows: _Columns):
-            for values in zip(*(rows.column(c) for c in ("outlet", "article", "sentence", "start", "end", "text",
-                                                          "attributed", "words"))):
+            for values in rows.tuples("outlet", "article", "sentence", "start", "end", "text", "attributed", "words"):
                 if not skip or story.get(values[1]) not in skip:
                     yield Statement(*values)
 
