@@ -305,6 +305,13 @@ def test_seeds_defence_pact_appears_in_neo_and_not_in_vov_or_sputnik(seed_claims
     assert c.status["vov"] == "absent" and c.status["sputnik"] == "absent"
 
 
+def test_seeds_bihane_is_absent_from_the_signed_pact_claim(seed_claims):
+    # claims_expectations.md, second reading: Bihane calls the tie an "alliance" but never mentions
+    # the treaty, a pact or its signing
+    c = claim_with(seed_claims, "neo", ["comprehensive strategic partnership agreement"])
+    assert c.status["bihane"] == "absent"
+
+
 @pytest.mark.parametrize("text", [
     "Officials SAID that the talks went well and would go on.",
     "The talks went well and would go on, the ministry Stated.",
