@@ -386,9 +386,12 @@ class ClaimMatcher:
         Each claim is made when it is asked for, and the matcher keeps no
         reference to the claims it has given out, nor (when ``statements``
         is an iterator) to their statements: a large corpus's claims need
-        not all be held at once.
+        not all be held at once. The options are checked at the call, before
+        the first claim is asked for.
         """
-        actors, synonyms = self._check()
+        return self._iter_align(statements, outlets, story, *self._check())
+
+    def _iter_align(self, statements, outlets, story, actors, synonyms) -> Iterator[Claim]:
         statements = [s for s in statements
                       if (s.words if s.words is not None else statement_words(s.text)) >= self.min_words]
         outlets = list(outlets) if outlets is not None else list(dict.fromkeys(s.outlet for s in statements))

@@ -347,6 +347,13 @@ def test_iter_align_gives_the_claims_of_align_one_at_a_time():
         [(c.claim_id, c.text, c.status) for c in m.align(statements, outlets=["a", "b", "c"])]
 
 
+@pytest.mark.parametrize("options", [{"threshold": 0}, {"threshold": 1.5}, {"min_words": 0}])
+def test_iter_align_checks_its_options_at_the_call(options):
+    # not only when the first claim is asked for
+    with pytest.raises(FramingError):
+        ClaimMatcher(**options).iter_align(iter(_rates_statements()))
+
+
 def test_exclusive_claims_keeps_the_earliest_few_per_outlet_however_many_there_are():
     # 60 claims only outlet "a" carries, given latest first: the five earliest (sentences 0-4) are kept,
     # in article order; "b" shares claim 100 with "a", so it is no one's exclusive claim
