@@ -15,7 +15,8 @@ from functools import lru_cache
 from ._quote_words import (
     _AUX, _BODY_NOUNS, _BUSINESS, _COMPANY, _CONNECT, _DROP_CHUNKS, _EXPERT, _FINITE, _GROUP_HEADS,
     _GROUP_MODS, _KIN, _LEAD, _MEDIA, _NOT_NAME, _NOT_NAME_LOWER, _OFFICIAL, _ORG_EXPERT, _ORG_MEDIA,
-    _ORG_OFFICIAL, _ORG_OTHER, _ORG_WORDS, _PERSON_NOUNS, _POST_MOD, _PREPS, _ROLE_NOUNS, _SPOKES, _TITLES,
+    _ORG_OFFICIAL, _ORG_OTHER, _ORG_WORDS, _PARTICLES, _PERSON_NOUNS, _POST_MOD, _PREPS, _ROLE_NOUNS, _SPOKES,
+    _TITLES, _TRADE, _words,
 )
 from ._quote_registry import Speaker, SpeakerRegistry, _geo
 
@@ -83,7 +84,8 @@ _ROLE_OF = re.compile(r"((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(
 _ORG_RUN = re.compile(r"[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*(?:[A-Z][\w'.&-]*|\([A-Z]+\)))*")
 
 
-_NAME_TOK = re.compile(r"(?:Ma?c|O'|D'|De|Di|La|Le|Van)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z]*)*\.?|[A-Z]\.")
+_NAME_TOK = re.compile(r"(?:Ma?c|O'|D'|De|Di|La|Le|Van|(?:al|el|bin|ibn|abu)-)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z]*)*\.?"
+                       r"|[A-Z]\.")
 
 
 def _lower_words(s: str) -> set[str]:
@@ -96,13 +98,37 @@ def _is_name_tok(tok: str) -> bool:
             and not _lower_words(tok) & _TITLES and next(_geo().any.finditer(tok), None) is None)
 
 
+def _name_start(toks: list[str], j: int) -> int:
+    """Index of the first word of the personal name ending before ``toks[j]``
+    (``j`` when none does): name words, with particles between them ("Anna de
+    Vries", "Ursula von der Leyen")."""
+    i = j
+    while True:
+        while i and _is_name_tok(toks[i - 1]):
+            i -= 1
+        k = i
+        while k and toks[k - 1] in _PARTICLES:
+            k -= 1
+        if i == j or k == i or not k or not _is_name_tok(toks[k - 1]):
+            return i
+        i = k
+
+
 def _is_group(text: str) -> bool:
     """True for a plural source: "analysts", "some US officials", "Liberal lawmakers"."""
     toks = text.split()
     if not toks or toks[-1].lower() not in _GROUP_HEADS or len(toks) > 6:
         return False
+    # other modifiers: at most two, each a capitalised word ("Liberal lawmakers") or a plain lower-case
+    # one ("shipping companies", "rights groups")
     caps = [t for t in toks[:-1] if t.lower() not in _GROUP_MODS | _GROUP_HEADS]
-    return len(caps) <= 2 and all(t[0].isupper() and t.lower() not in _NOT_NAME_LOWER for t in caps)
+    return len(caps) <= 2 and all(t[0].isupper() and t.lower() not in _NOT_NAME_LOWER
+                                  or _PLAIN_MODIFIER.fullmatch(t) and t not in _NOT_MODIFIERS for t in caps)
+
+
+_PLAIN_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)?")
+#: lower-case words that cannot modify a speaker noun: "than analysts", "and officials"
+_NOT_MODIFIERS = _PREPS | _CONNECT | _AUX | _words("and or nor but not than that which who whom whose what")
 
 
 _SURNAME_REACH = 20000  # how far back a surname looks for its full name, in characters
@@ -166,14 +192,17 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
         if org:
             return _Mention(s, (s + org.start(), s + org.end()), "doc", text)
     post = _OF_NAME.search(text)
-    if post and len([t for t in text[:post.start()].split()[-2:] if _is_name_tok(t)]) == 2:
+    before = text[:post.start()].split() if post else []
+    if post and len(before) - _name_start(before, len(before)) >= 2:  # "Anna (de) Vries of the ..."
         head = _head_form(norm, s, s + post.start())
         if head and head.form == "proper":
             head.desc = text[post.start():].strip()
             return head
-    if toks[-1][0].isupper() or toks[-1].endswith(")") or toks[-1] in _BODY_NOUNS and len(toks) > 1:
+    if toks[-1][0].isupper() or _NAME_TOK.fullmatch(toks[-1]) or toks[-1].endswith(")") \
+            or toks[-1] in _BODY_NOUNS and len(toks) > 1:
         if (toks[0][0].isupper() or toks[0] == "the" or toks[0] in _TITLES) and toks[0].lower() not in _PREPS:
-            if all(t[0].isupper() or t[0] == "(" or t in _CONNECT or t.lower() in _TITLES for t in toks):
+            if all(t[0].isupper() or t[0] == "(" or t in _CONNECT or t.lower() in _TITLES or _NAME_TOK.fullmatch(t)
+                   for t in toks):
                 return _Mention(s, (s, e), "proper")
     return None
 
@@ -328,7 +357,7 @@ def _infer(desc: str, reg: SpeakerRegistry) -> tuple[str | None, str, frozenset]
     body_roles = [b.role for b in bodies]
     if words & (_EXPERT - {"institute", "university", "academy"}):
         role = "expert"
-    elif words & _BUSINESS or "other" in body_roles:
+    elif words & _BUSINESS or words & _TRADE or "other" in body_roles:
         role = "other"
     elif "expert" in body_roles or "media" in body_roles:
         role = "expert" if "expert" in body_roles else "media"
@@ -491,9 +520,7 @@ class _Resolver:
         j = len(toks)
         while j and toks[j - 1].group().startswith("("):
             j -= 1
-        i = j
-        while i and _is_name_tok(toks[i - 1].group()):
-            i -= 1
+        i = _name_start([t.group() for t in toks], j)
         org_like = any(t.group().strip("()") in _ORG_WORDS or _is_acronym(t.group()) for t in toks[:i])
         if i < j and (i and toks[i - 1].group() in _CONNECT or i + 1 == j and org_like):
             i = j  # "Institute for Space Research", "NHS England": an organisation, not a person

@@ -20,7 +20,7 @@ _OFFICIAL = _words("""president minister ministers ambassador envoy spokesman sp
     senator lawmaker lawmakers governor general commander representative deputy authorities government
     ministry department office embassy council administration military army chief king prime mayor judge justice
     magistrate superintendent commissioner sheriff prosecutor police congressman congresswoman mp mep councillor
-    councilor alderman speaker whip""")
+    councilor alderman speaker whip authority regulator watchdog commission""")
 
 
 _BUSINESS = _words("ceo cfo coo cto executive executives founder co-founder shareholder shareholders")
@@ -43,6 +43,12 @@ _DOCS = _words("report reports statement study paper survey analysis commentary 
 _COMPANY = _words("""company firm carmaker automaker airline retailer insurer lender manufacturer startup
     conglomerate operator supplier group union association alliance coalition charity organisation organization
     club team""")
+
+
+#: Words that make a speaker's title a company's, a union's or an association's ("union leader",
+#: "chairman of the employers' association"): role ``other``, even with an official-sounding title.
+_TRADE = _words("""company firm union unions association charity carmaker automaker airline retailer insurer lender
+    manufacturer startup conglomerate operator supplier employers""")
 
 
 _SPOKES = _words("spokesman spokeswoman spokesperson representative")
@@ -102,7 +108,9 @@ _GROUP_HEADS = _words("""analysts experts officials sources observers diplomats 
     researchers authorities insiders lawmakers politicians specialists academics economists watchers pundits
     media reports doctors scientists residents witnesses activists campaigners protesters investors traders
     lawyers prosecutors investigators police officers executives bankers teachers workers farmers locals
-    villagers parents students voters opponents supporters aides advisers advisors people members leaders""")
+    villagers parents students voters opponents supporters aides advisers advisors people members leaders
+    companies firms businesses employers unions banks lenders insurers retailers airlines carmakers manufacturers
+    suppliers operators groups organisations organizations charities agencies governments""")
 
 
 _PERSON_NOUNS = _words("""official source diplomat resident witness activist doctor nurse teacher worker farmer
@@ -129,7 +137,10 @@ _NOT_NAME = _words("""The A An In On At By For Of To From With But And Or If As 
 _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAME)
 
 
-_CONNECT = _words("of for the and on to de del von van al el la")
+#: Lower-case particles inside personal names ("Anna de Vries", "Ursula von der Leyen", "Mohammed bin
+#: Salman"): a name may hold them between its capitalised words.
+_PARTICLES = _words("de del della der den di da das dos du van von la le bin ibn al el ter ten")
+_CONNECT = _words("of for the and on to") | _PARTICLES
 
 
 _LEAD = re.compile(r"^(?:(?:However|Meanwhile|Moreover|Furthermore|But|And|Also|Still|Yet|Now|Then|Earlier|Later|"

@@ -761,3 +761,57 @@ def test_group_after_and_in_a_narrative_sentence():
 def test_organisation_named_after_a_country():
     q = only("Insurers have received 3,000 claims since Friday, according to the Insurance Council of Australia.")
     assert (q.speaker, q.speaker_country) == ("Insurance Council of Australia", "Australia")
+
+
+# --- names with particles, bodies named by a common noun, plural organisations ------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Nobody takes this step lightly," said Anna de Vries.', "Anna de Vries"),
+    ('"Nobody takes this step lightly," Anna de Vries said.', "Anna de Vries"),
+    ("Anna de Vries said the strike would go on for weeks.", "Anna de Vries"),
+    ('"We have been patient for two years," said union leader Anna de Vries.', "Anna de Vries"),
+    ('"Nobody takes this step lightly," said Anna de Vries of the FNV union.', "Anna de Vries"),
+    ("Commission President Ursula von der Leyen said the package would be ready in June.",
+     "Ursula von der Leyen"),
+    ('"The border stays open," said Ursula von der Leyen.', "Ursula von der Leyen"),
+    ("Economist Pieter van den Berg said wages had lagged behind prices for three years.", "Pieter van den Berg"),
+    ('"The talks were useful," said Mohammed bin Salman.', "Mohammed bin Salman"),
+    ("Prime Minister Mohammed Shia al-Sudani said the vote would go ahead in November.",
+     "Mohammed Shia al-Sudani"),
+])
+def test_names_with_particles(text, speaker):
+    q = only(text)
+    assert (q.speaker, q.named) == (speaker, True)
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("The port authority said the stoppage could cost millions of euros a day.", "port authority", "official"),
+    ("The port authority warned that the stoppage could cost millions of euros a day.", "port authority",
+     "official"),
+    ("The competition regulator said it would look again at the merger.", "competition regulator", "official"),
+])
+def test_bodies_named_by_a_common_noun(text, speaker, role):
+    q = only(text)
+    assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Shipping companies said they were diverting vessels to Antwerp and Hamburg.", "Shipping companies"),
+    ("Meanwhile, shipping companies said they were diverting vessels to Antwerp.", "shipping companies"),
+    ("Employers said the offer of 4% was final.", "employers"),
+    ("Several airlines said they would cancel flights on Friday.", "airlines"),
+    ("Local businesses said they had lost half their customers since the road closed.", "local businesses"),
+])
+def test_plural_organisations_as_unnamed_groups(text, speaker):
+    q = only(text)
+    assert (q.speaker, q.speaker_role, q.named) == (speaker, "unnamed", False)
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ('"We have been patient for two years," said union leader Anna de Vries.', "Anna de Vries", "other"),
+    ("Jan Bakker, chairman of the employers' association, said the offer was final.", "Jan Bakker", "other"),
+    ("Transport Minister Anna Vogel said both sides should accept mediation.", "Anna Vogel", "official"),
+])
+def test_titles_at_unions_and_associations_are_role_other(text, speaker, role):
+    q = only(text)
+    assert (q.speaker, q.speaker_role) == (speaker, role)
