@@ -87,6 +87,20 @@ def test_another_story_without_quotes_keeps_only_questions_it_can_answer(tmp_pat
     assert "toward Residents" in paths["worksheet"].read_text(encoding="utf-8")
 
 
+def test_quotes_from_no_known_side_make_no_silent_side_finding():
+    # both outlets quote a spokesman whose side the actor set cannot tell: nobody is quoted from either
+    # side, so no outlet's silence about one side is a finding (in the worksheet or the report's summary)
+    a = _analysis({
+        "gazette": "The council approved the car park. \"The plan is final,\" said spokesman Tom Reed.\n",
+        "herald": "Residents protested. Tom Reed, a spokesman, said the plan was final and would not change.\n",
+    }, actors=COUNCIL)
+    assert (a.tables["quotation_balance"]["quotes"] > 0).all()
+    filled = {f.id for f in fill_questions(a)}
+    assert "no_side_voices" not in filled
+    from framing.report.html import glance
+    assert not any(line.startswith("No quoted words from") for line, _ in glance(a.tables, ["council", "residents"]))
+
+
 def test_one_outlet_only_skips_comparisons():
     a = _analysis({"solo": "The weather was mild on Tuesday. Farmers planted beans in the valley.\n"})
     ids = {f.id for f in fill_questions(a)}

@@ -73,8 +73,8 @@ def fact_quotes_no_side(t, sides):
         return None
     for side in reversed(sides):
         col = f"words: {side}"
-        if col not in bal.columns:
-            continue
+        if col not in bal.columns or not (bal[col] > 0).any():
+            continue  # nobody quotes this side: no outlet's silence stands out (e.g. actors of another story)
         silent = quoting[quoting[col] == 0]
         if len(silent):
             detail = "; ".join(
