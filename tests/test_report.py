@@ -205,7 +205,9 @@ def test_report_for_one_outlet_without_quotes_or_actors(tmp_path):
     a = _tiny_analysis({"solo": "The weather was mild on Tuesday. Farmers planted beans in the valley.\n"})
     paths = write_report(a, tmp_path / "r")
     page = paths["html"].read_text(encoding="utf-8")
-    assert "No actor was mentioned." in page
+    # the page says why no actor may be found, and what to do about it
+    assert "No actor of the actor set was mentioned." in page and "--actors FILE" in page
+    assert "--actors FILE" in paths["markdown"].read_text(encoding="utf-8")
     assert "<th>solo</th><td><em>no sourced quotes</em></td>" in page
     assert "Similarity needs two outlets or more." in page
     md = paths["markdown"].read_text(encoding="utf-8")

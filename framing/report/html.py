@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import evidence as ev
 from .articles import marked_article
-from .sections import LOW_EVIDENCE_NOTE, SECTIONS
+from .sections import LOW_EVIDENCE_NOTE, NO_ACTORS, SECTIONS
 
 CSS = """
 body{font:15px/1.5 Georgia,serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;background:#fff}
@@ -158,7 +158,7 @@ class _Report:
     def actor_sentiment(self) -> str:
         sent = self.sent
         if sent.empty:
-            return "<p><em>No actor was mentioned.</em></p>"
+            return f"<p><em>{html.escape(NO_ACTORS)}</em></p>"
         actors = list(dict.fromkeys(sent["actor"]))
         out = ["<div class='wrap'><table class='heat'><thead><tr><th>outlet</th>",
                *(f"<th>{html.escape(str(a))}</th>" for a in actors), "</tr></thead><tbody>"]

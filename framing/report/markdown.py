@@ -13,7 +13,7 @@ import html
 import pandas as pd
 
 from . import evidence as ev
-from .sections import LOW_EVIDENCE_NOTE, SECTIONS
+from .sections import LOW_EVIDENCE_NOTE, NO_ACTORS, SECTIONS
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\|*_`[]#"})
 
@@ -60,7 +60,7 @@ class _Markdown:
     def actor_sentiment(self):
         sent = self.t["actor_sentiment"]
         if sent.empty:
-            return "_No actor was mentioned._\n"
+            return f"_{md_text(NO_ACTORS)}_\n"
         actors = list(dict.fromkeys(sent["actor"]))
         lines = ["| outlet | " + " | ".join(md_text(a) for a in actors) + " |", "|---|" + "---|" * len(actors)]
         for o in self.rep.outlets:

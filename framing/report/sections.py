@@ -7,6 +7,12 @@ block with the same id.
 
 from __future__ import annotations
 
+#: What the sentiment section says when no actor of the actor set is mentioned: most often the articles
+#: are about another story than the default actors'.
+NO_ACTORS = ("No actor of the actor set was mentioned. The default actors are those of the Russia–North Korea "
+             "story; for another story, list its actors in a file and pass it with framing report --actors FILE "
+             "(or Analyzer(actors=...)), as the README's 'Your own articles and actors' shows.")
+
 #: (block id, title, how to read it, its limit), in report order.
 SECTIONS = (
     ("summary", "Summary: one row per outlet",
