@@ -341,9 +341,16 @@ def _content_start(norm: str, vm: re.Match, hi: int) -> int | None:
     if verb in _NEED_THAT or norm[p:p + 1] in ",.;:" or p >= hi:
         return None
     nxt = _NEXT_WORD.match(norm[p:min(hi, p + 100)])
-    if not nxt or nxt.group(1).lower() in _NOT_CLAUSE:
+    if not nxt or nxt.group(1).lower() in _NOT_CLAUSE and not _ABOUT_NUMBER.match(norm, p + nxt.start(1), hi):
         return None
     return p + nxt.start(1)
+
+
+#: "said about 40 vessels ...", "said over half of ...": "about" and "over" before a number mean
+#: "roughly" or "more than", and the reported clause starts there
+_ABOUT_NUMBER = re.compile(r"(?:about|over)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|hundreds|thousands|"
+                           r"half|a\s+third|a\s+quarter|a\s+dozen|dozens)\b)", re.I)
 
 
 _WHEN = re.compile(r"\s+(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"

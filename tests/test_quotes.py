@@ -815,3 +815,20 @@ def test_plural_organisations_as_unnamed_groups(text, speaker):
 def test_titles_at_unions_and_associations_are_role_other(text, speaker, role):
     q = only(text)
     assert (q.speaker, q.speaker_role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He said about 12,000 people had been evacuated by Saturday evening.",
+     "about 12,000 people had been evacuated by Saturday evening"),
+    ("The minister said over half of the schools would reopen.", "over half of the schools would reopen"),
+])
+def test_about_and_over_before_a_number_open_the_reported_clause(text, content):
+    assert only(text).text == content
+
+
+@pytest.mark.parametrize("text", [
+    "The minister spoke about the plan on Monday.",
+    "He said about a plan that nobody had seen it.",
+])
+def test_about_before_a_noun_phrase_is_no_reported_clause(text):
+    assert all(q.verb != "said" or not q.text.startswith("about") for q in extract_quotes(text))
