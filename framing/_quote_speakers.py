@@ -534,12 +534,28 @@ class _Resolver:
             if i + 1 == j:
                 who = self._surname(name, hs, ctx)
             else:
-                country, role, nouns = _infer(ctx, self.reg)
-                who = _Who(name, country, role, True, "person", nouns)
+                who = self._short_form(name)
+                if who is None:
+                    country, role, nouns = _infer(ctx, self.reg)
+                    who = _Who(name, country, role, True, "person", nouns)
             return who, rs, re_
         if any(t.group().strip("()") in _ORG_WORDS or t.group().strip("()'s").isupper() for t in toks):
             who = self._org(text, desc)
             return who, hs + text.index(who.name), he
+        return None
+
+    def _short_form(self, name: str) -> _Who | None:
+        """The person seen earlier whose full name starts or ends with the words
+        of ``name``: "Ahmad Rizal" after "Ahmad Rizal bin Othman", "Von der
+        Heide" after "Katrin von der Heide" (case aside), the latest first."""
+        words = name.lower().split()
+        n = len(words)
+        for who in reversed(self.seen.values()):
+            if who.kind != "person" or not who.named or not who.name:
+                continue
+            full = who.name.lower().split()
+            if len(full) > n and (full[:n] == words or full[-n:] == words):
+                return who
         return None
 
     def _org(self, text: str, desc: str) -> _Who:

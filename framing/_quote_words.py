@@ -139,7 +139,7 @@ _NOT_NAME_LOWER = frozenset(w.lower() for w in _NOT_NAME)
 
 #: Lower-case particles inside personal names ("Anna de Vries", "Ursula von der Leyen", "Mohammed bin
 #: Salman"): a name may hold them between its capitalised words.
-_PARTICLES = _words("de del della der den di da das dos du van von la le bin ibn al el ter ten")
+_PARTICLES = _words("de del della der den di da das dos du van von la le bin binti bint ibn al el ter ten")
 _CONNECT = _words("of for the and on to") | _PARTICLES
 
 

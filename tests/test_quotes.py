@@ -832,3 +832,16 @@ def test_about_and_over_before_a_number_open_the_reported_clause(text, content):
 ])
 def test_about_before_a_noun_phrase_is_no_reported_clause(text):
     assert all(q.verb != "said" or not q.text.startswith("about") for q in extract_quotes(text))
+
+
+def test_a_short_form_of_a_full_name_is_the_same_person():
+    text = ("Deputy Prime Minister Ahmad Rizal bin Othman said troops had been sent to the villages. "
+            '"We are not yet at the peak," Ahmad Rizal told reporters. '
+            '"Scale matters," said chief executive Katrin von der Heide. '
+            "Von der Heide said the bank would cut 2,500 jobs over three years.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ahmad Rizal bin Othman"] * 2 + ["Katrin von der Heide"] * 2
+
+
+def test_binti_joins_a_name():
+    q = only("Siti Aminah binti Hassan said the water had reached the roof by midnight.")
+    assert q.speaker == "Siti Aminah binti Hassan"
