@@ -146,6 +146,14 @@ _CONJ = re.compile(r"(?:and|but|while|though|although|whereas)\s+")
 _DESC_NAME = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts)\s+((?:[a-z][\w-]*\s+){1,4})([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})")
 
 
+#: A name after a label without an article: "farmer Yohanes Lado", "Budget carrier Nusa Air", "Terminal
+#: operator RWG" (a capital on the label's first word only, as at a sentence's start).
+_LABEL_NAME = re.compile(r"((?:[A-Z][a-z]+\s+|[a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s+"
+                         r"([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|" + "|".join(sorted(_PARTICLES)) + r"))*)")
+#: The last word of such a label: a title, a person's or a company's kind.
+_LABEL_NOUNS = _ROLE_NOUNS | _PERSON_NOUNS | _COMPANY
+
+
 def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     """Classify the phrase ``norm[s:e]`` as a speaker, or None when it cannot be one."""
     while s < e and norm[s] in '" ':
@@ -183,6 +191,9 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     named = _DESC_NAME.fullmatch(text)
     if named and _lower_words(named.group(1)) & (_ROLE_NOUNS | _TITLES):
         return _Mention(s, (s + named.start(2), e), "proper", named.group(1).strip())
+    labelled = _LABEL_NAME.fullmatch(text)
+    if labelled and labelled.group(2) in _LABEL_NOUNS:  # "farmer Yohanes Lado", "Terminal operator RWG"
+        return _Mention(s, (s + labelled.start(3), e), "proper", labelled.group(1))
     role_of = _ROLE_OF.match(text)
     if role_of:  # "a spokesperson for the UN secretary-general"
         return _Mention(s, (s, s + role_of.end(1)), "nominal", text[role_of.end(1):].strip())
@@ -272,6 +283,7 @@ def _np_before(norm: str, lo: int, hi: int) -> tuple[_Mention, str] | None:
     hi = lo + words[-1].end()
     chunks = _chunks(norm, lo, hi)
     while len(chunks) > 1 and (norm[chunks[-1][0]:chunks[-1][1]].lower() in _DROP_CHUNKS
+                               or norm[chunks[-1][0]:chunks[-1][1]].isdigit()  # an age: "Yohanes Lado, 63, said"
                                or _RELATIVE.match(norm, *chunks[-1])):
         chunks.pop()
     if not chunks:

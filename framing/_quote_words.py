@@ -42,13 +42,13 @@ _DOCS = _words("report reports statement study paper survey analysis commentary 
 
 _COMPANY = _words("""company firm carmaker automaker airline retailer insurer lender manufacturer startup
     conglomerate operator supplier group union association alliance coalition charity organisation organization
-    club team""")
+    club team carrier""")
 
 
 #: Words that make a speaker's title a company's, a union's or an association's ("union leader",
 #: "chairman of the employers' association"): role ``other``, even with an official-sounding title.
 _TRADE = _words("""company firm union unions association charity carmaker automaker airline retailer insurer lender
-    manufacturer startup conglomerate operator supplier employers""")
+    manufacturer startup conglomerate operator supplier employers carrier""")
 
 
 _SPOKES = _words("spokesman spokeswoman spokesperson representative")

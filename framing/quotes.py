@@ -357,6 +357,8 @@ _WHEN = re.compile(r"\s+(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wed
                    r"Sunday|week|month|year|yesterday|today|tonight)\b(?=\s)")
 
 
+#: After a coordinated speech verb: a preposition, so a noun phrase rather than a reported clause.
+_NOUN_AFTER = re.compile(r"(?:" + "|".join(sorted(_NOT_CLAUSE)) + r")\b", re.I)
 _COORD = re.compile(r"\s+(?:and|but)\s+(?:also\s+)?(" + _VERB + r")\s+(?:that\s+)?")
 
 
@@ -432,7 +434,12 @@ def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, st
     end = acc.start() if acc else hi
     out = []
     co = memo[1].search(cs, end)
-    if co and norm.count('"', cs, co.start()) % 2 == 0:
+    if co and norm.count('"', cs, co.start()) % 2 == 0 and _NOUN_AFTER.match(norm, co.end(), end) \
+            and not _ABOUT_NUMBER.match(norm, co.end(), end):
+        # "... said it had cancelled 46 flights, and warned of further disruption": the second verb takes
+        # a noun phrase, not a clause; it ends the first statement and makes none of its own
+        out = [_Claim(*_trim(norm, cs, co.start(), " ,;:."), "indirect", verb, mention)]
+    elif co and norm.count('"', cs, co.start()) % 2 == 0:
         first = _Claim(*_trim(norm, cs, co.start(), " ,;:."), "indirect", verb, mention)
         second = _Claim(*_trim(norm, co.end(), end, " ,;:."), "indirect", " ".join(co.group(1).lower().split()),
                         None, first)
@@ -457,8 +464,8 @@ def _opening_subject(norm: str, lo: int, v: int) -> tuple[_Mention, str] | None:
     end = None
     for w in _SUBJECT_TOKEN.finditer(norm[a:min(v, a + 200)]):
         tok = w.group()
-        if norm[a + w.start() - 1:a + w.start()] in ',;:"' and w.start() or tok[0].islower() and not (
-                tok in _SUBJECT_WORDS):
+        before = norm[a:a + w.start()].rstrip()  # a comma ends the phrase ("Siti Aminah, 52, spent ...")
+        if before and before[-1] in ',;:"' or tok[0].islower() and not tok in _SUBJECT_WORDS:
             break
         end = a + w.end()
     if end is None:

@@ -845,3 +845,32 @@ def test_a_short_form_of_a_full_name_is_the_same_person():
 def test_binti_joins_a_name():
     q = only("Siti Aminah binti Hassan said the water had reached the roof by midnight.")
     assert q.speaker == "Siti Aminah binti Hassan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("At a shelter in Maumere, farmer Yohanes Lado, 63, said he had left everything behind.", "Yohanes Lado"),
+    ("Budget carrier Nusa Air said it had cancelled 46 flights to and from Maumere.", "Nusa Air"),
+    ("Terminal operator RWG said the union had rejected its final offer.", "RWG"),
+    ("Retired teacher Maria Okafor, 71, told reporters the water had reached her knees.", "Maria Okafor"),
+])
+def test_a_name_after_a_label_without_an_article(text, speaker):
+    assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Budget carrier Nusa Air said it had cancelled 46 flights, and warned of further disruption if the wind "
+     "turned.", ["it had cancelled 46 flights"]),
+    ("The airline said it had cancelled 46 flights and warned that more would follow.",
+     ["it had cancelled 46 flights", "more would follow"]),
+    ("The agency said 300 homes were flooded and added about 40 more were at risk.",
+     ["300 homes were flooded", "about 40 more were at risk"]),
+])
+def test_a_coordinated_verb_with_a_noun_phrase_makes_no_statement(text, contents):
+    assert [q.text for q in extract_quotes(text)] == contents
+
+
+def test_a_narration_subject_ends_at_a_comma():
+    text = ("Deputy Prime Minister Ahmad Rizal bin Othman said troops had been sent. "
+            "Siti Aminah binti Hassan, 52, spent two nights on the roof of her house.\n\n"
+            '"We heard the water under the floor," she said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Ahmad Rizal bin Othman", "Siti Aminah binti Hassan"]
