@@ -357,9 +357,14 @@ _WHEN = re.compile(r"\s+(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wed
                    r"Sunday|week|month|year|yesterday|today|tonight)\b(?=\s)")
 
 
+#: Participles that add a statement of the same speaker: "..., adding that ...".
+_AND_SAYING = r"(?:adding|saying|noting|stressing|warning|insisting|arguing|explaining|claiming)"
+_SAYING_THAT = re.compile(_AND_SAYING + r"\s+that\s+")
+
 #: After a coordinated speech verb: a preposition, so a noun phrase rather than a reported clause.
 _NOUN_AFTER = re.compile(r"(?:" + "|".join(sorted(_NOT_CLAUSE)) + r")\b", re.I)
-_COORD = re.compile(r"\s+(?:and|but)\s+(?:also\s+)?(" + _VERB + r")\s+(?:that\s+)?")
+#: A second speech verb sharing the first one's speaker: "... and warned (that) ...", "..., adding that ...".
+_COORD = re.compile(r"\s+(?:and|but)\s+(?:also\s+)?(" + _VERB + r")\s+(?:that\s+)?|,\s+(" + _AND_SAYING + r")\s+that\s+")
 
 
 def _quoted_words(norm: str, lo: int, hi: int) -> bool:
@@ -441,8 +446,8 @@ def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, st
         out = [_Claim(*_trim(norm, cs, co.start(), " ,;:."), "indirect", verb, mention)]
     elif co and norm.count('"', cs, co.start()) % 2 == 0:
         first = _Claim(*_trim(norm, cs, co.start(), " ,;:."), "indirect", verb, mention)
-        second = _Claim(*_trim(norm, co.end(), end, " ,;:."), "indirect", " ".join(co.group(1).lower().split()),
-                        None, first)
+        second = _Claim(*_trim(norm, co.end(), end, " ,;:."), "indirect",
+                        " ".join((co.group(1) or co.group(2)).lower().split()), None, first)
         out = [first, second]
     else:
         out = [_Claim(*_trim(norm, cs, end, " ,;:."), "indirect", verb, mention)]
@@ -534,9 +539,10 @@ class _Union:
         self.ends[i:j] = [b]
 
 
-def _sentence_claims(norm: str, lo: int, hi: int, skip: set[int], quoted: list[tuple[int, int]],
+def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quoted: list[tuple[int, int]],
                      index: tuple[_Inside, list[int]] | None = None) -> list[_Claim]:
-    """Reported speech in the sentence ``norm[lo:hi]``. ``index``: ``quoted`` and
+    """Reported speech in the sentence ``norm[lo:hi]``. ``skip``: the attribution
+    verbs of direct quotes (position -> the quote). ``index``: ``quoted`` and
     ``skip`` prepared for lookups, built once per text by the caller."""
     claims: list[_Claim] = []
     inq, skipped = index if index is not None else (_Inside(quoted), sorted(skip))
@@ -555,6 +561,12 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: set[int], quoted: list[t
             got = _clause(norm, lo, vm, hi, found, memo) if ok else []
             if got:
                 host.end = _trim(norm, host.start, w0 + cut[-1].start(), " ,;:.")[1]
+        elif _participle(vm) and _SAYING_THAT.match(norm, v, hi) and norm[lo:v].rstrip().endswith(","):
+            # '"...," the centre said in a statement, adding that B': B is the quote's speaker's too
+            k = bisect_left(skipped, v) - 1
+            quote = skip[skipped[k]] if k >= 0 and skipped[k] >= lo else None
+            th = _SAYING_THAT.match(norm, v, hi)
+            got = [_Claim(*_trim(norm, th.end(), hi, " ,;:."), "indirect", _verb(vm), None, quote)] if quote else []
         elif _participle(vm) and _TO_QUOTE.match(norm, vm.end(), hi):
             # 'The Kremlin announced the visit, stating: "..."': the sentence's subject speaks
             found = _opening_subject(norm, lo, v)
@@ -800,7 +812,7 @@ def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> lis
     norm = _prepare(text)
     sents = _sentences(norm)
     direct, marks = _direct_claims(norm, text, sents)
-    skip = {q.skip for q in direct if q.skip is not None}
+    skip = {q.skip: q for q in direct if q.skip is not None}
     index = (_Inside(marks), sorted(skip))
     indirect = [c for a, b in sents for c in _sentence_claims(norm, a, b, skip, marks, index)]
     direct = _link(norm, direct, indirect)

@@ -874,3 +874,20 @@ def test_a_narration_subject_ends_at_a_comma():
             "Siti Aminah binti Hassan, 52, spent two nights on the roof of her house.\n\n"
             '"We heard the water under the floor," she said.')
     assert [q.speaker for q in extract_quotes(text)] == ["Ahmad Rizal bin Othman", "Siti Aminah binti Hassan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry said the talks went well, adding that a deal was close.",
+     [("the talks went well", "said"), ("a deal was close", "adding")]),
+    ('The volcano "could erupt again at any time," the ministry said in a statement, adding that it had recorded '
+     "200 earthquakes since midnight.",
+     [("could erupt again at any time", "said"), ("it had recorded 200 earthquakes since midnight", "adding")]),
+])
+def test_adding_that_is_a_second_statement_of_the_same_speaker(text, expected):
+    qs = extract_quotes(text)
+    assert [(q.text, q.verb) for q in qs] == expected
+    assert qs[0].speaker == qs[1].speaker is not None
+
+
+def test_a_participle_without_a_speaker_before_it_is_no_statement():
+    assert extract_quotes("Rain fell all night, adding that extra misery to the flooded towns.") == []
