@@ -184,7 +184,7 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
         return _Mention(s, (s, e), "anon")  # "another resident", "a senior US official"
     det = toks[0].lower() in ("the", "this", "that", "a", "an", "their", "its", "his", "her", "our") or (
         toks[0].endswith("'s") and _first_geo(toks[0]) is not None)
-    if det and len(toks) <= 6 and toks[-1].lower() in _ROLE_NOUNS \
+    if det and len(toks) <= 6 and toks[-1].lower() in _ROLE_NOUNS | _PERSON_NOUNS \
             and not (toks[-1][0].isupper() and toks[-1].lower() in _BODY_NOUNS):
         if all(t[0].islower() or t.lower() in _TITLES for t in _strip_geo(" ".join(toks[1:-1])).split()):
             return _Mention(s, (s, e), "nominal")
@@ -379,7 +379,7 @@ def _infer(desc: str, reg: SpeakerRegistry) -> tuple[str | None, str, frozenset]
         role = "official"
     else:
         role = "unknown"
-    return country, role, frozenset(words & _ROLE_NOUNS)
+    return country, role, frozenset(words & (_ROLE_NOUNS | _PERSON_NOUNS))
 
 
 _AFTER_NAME = re.compile(r"(?:\s+(?:news|state|state-run|official))*(?:\s+(?:agency|newspaper|daily|broadcaster|"
@@ -501,6 +501,8 @@ class _Resolver:
                     return self._remember(who)
         c2, role, nouns = _infer(text + ("; " + desc if desc else ""), self.reg)
         role = "expert" if noun in _EXPERT else "media" if noun in _MEDIA else "official" if noun in _OFFICIAL else role
+        if role == "unknown" and noun in _PERSON_NOUNS - _ROLE_NOUNS:
+            role = "unnamed"  # "the farmer", "the woman" with no named farmer or woman before
         name = " ".join(toks[1:] if toks[0].lower() in ("the", "this", "that", "a", "an") else toks)
         name += " " + desc if _PREP_START.match(desc) else ""
         body = noun in _BODY_NOUNS
@@ -533,6 +535,8 @@ class _Resolver:
         while j and toks[j - 1].group().startswith("("):
             j -= 1
         i = _name_start([t.group() for t in toks], j)
+        if j - i >= 3 and toks[i].group().lower() in _PERSON_NOUNS:
+            i += 1  # "Farmer Yohanes Lado": a label capitalised at the sentence's start, not a name
         org_like = any(t.group().strip("()") in _ORG_WORDS or _is_acronym(t.group()) for t in toks[:i])
         if i < j and (i and toks[i - 1].group() in _CONNECT or i + 1 == j and org_like):
             i = j  # "Institute for Space Research", "NHS England": an organisation, not a person

@@ -891,3 +891,13 @@ def test_adding_that_is_a_second_statement_of_the_same_speaker(text, expected):
 
 def test_a_participle_without_a_speaker_before_it_is_no_statement():
     assert extract_quotes("Rain fell all night, adding that extra misery to the flooded towns.") == []
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ('Farmer Yohanes Lado said he had left everything. "I took my mother and the goats," the farmer said.',
+     "Yohanes Lado", None),
+    ('"I took my mother and the goats with me on the boat," the farmer said.', "farmer", "unnamed"),
+])
+def test_the_farmer_is_the_farmer_named_before_or_an_unnamed_source(text, speaker, role):
+    q = extract_quotes(text)[-1]
+    assert q.speaker == speaker and (role is None or q.speaker_role == role)
