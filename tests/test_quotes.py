@@ -901,3 +901,19 @@ def test_a_participle_without_a_speaker_before_it_is_no_statement():
 def test_the_farmer_is_the_farmer_named_before_or_an_unnamed_source(text, speaker, role):
     q = extract_quotes(text)[-1]
     assert q.speaker == speaker and (role is None or q.speaker_role == role)
+
+
+@pytest.mark.parametrize("verb", ["estimated that", "added that", "also warned that"])
+def test_a_speech_verb_in_a_who_clause_after_a_quote_is_the_same_speaker(verb):
+    text = ('"The price looks full, but the savings are real," said analyst Tobias Brandt-Keller, who '
+            f"{verb} the deal would add 8% to earnings by 2027.")
+    qs = extract_quotes(text)
+    assert [(q.text, q.verb, q.speaker) for q in qs] == [
+        ("The price looks full, but the savings are real", "said", "Tobias Brandt-Keller"),
+        ("the deal would add 8% to earnings by 2027", verb.split()[-2], "Tobias Brandt-Keller")]
+
+
+def test_a_who_clause_without_a_speech_verb_is_no_statement():
+    text = ('"The price looks full," said analyst Tobias Brandt-Keller, who joined the bank in 2019 from a rival '
+            "in Frankfurt.")
+    assert [q.verb for q in extract_quotes(text)] == ["said"]
