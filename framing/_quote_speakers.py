@@ -84,8 +84,12 @@ _ROLE_OF = re.compile(r"((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(
 _ORG_RUN = re.compile(r"[A-Z][\w'.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)*(?:[A-Z][\w'.&-]*|\([A-Z]+\)))*")
 
 
-_NAME_TOK = re.compile(r"(?:Ma?c|O'|D'|De|Di|La|Le|Van|(?:al|el|bin|ibn|abu)-)?[A-Z][a-z'’]*(?:-[A-Za-z][a-z]*)*\.?"
-                       r"|[A-Z]\.")
+#: Letters of names, beyond ASCII: Latin-1's accented letters and Latin Extended-A (whose capitals and small
+#: letters alternate, so both classes hold all of it): "Lucía Fernández-Ortega", "Łukasz", "Müller".
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOW = "a-zß-öø-ÿĀ-ſ"
+_NAME_TOK = re.compile(rf"(?:Ma?c|O'|D'|De|Di|La|Le|Van|(?:al|el|bin|ibn|abu)-)?[{_UP}][{_LOW}'’]*"
+                       rf"(?:-[{_UP}{_LOW}][{_LOW}]*)*\.?|[{_UP}]\.")
 
 
 def _lower_words(s: str) -> set[str]:
@@ -114,9 +118,15 @@ def _name_start(toks: list[str], j: int) -> int:
         i = k
 
 
+_QUANTITY = _words("some several many most few two three four five dozens hundreds thousands")
+_PLURAL = re.compile(r"[a-z]{3,}s")
+
+
 def _is_group(text: str) -> bool:
     """True for a plural source: "analysts", "some US officials", "Liberal lawmakers"."""
     toks = text.split()
+    if 2 <= len(toks) <= 4 and toks[0].lower() in _QUANTITY and _PLURAL.fullmatch(toks[-1]):
+        return True  # "Several grandmasters", "Some dockers": a counted plural is a group, whatever its noun
     if not toks or toks[-1].lower() not in _GROUP_HEADS or len(toks) > 6:
         return False
     # other modifiers: at most two, each a capitalised word ("Liberal lawmakers") or a plain lower-case
@@ -132,9 +142,9 @@ _NOT_MODIFIERS = _PREPS | _CONNECT | _AUX | _words("and or nor but not than that
 
 
 _SURNAME_REACH = 20000  # how far back a surname looks for its full name, in characters
-_NAME_WORD = r"[A-Z][a-z'’]*(?:-[A-Za-z][a-z]+)?"
+_NAME_WORD = rf"[{_UP}][{_LOW}'’]*(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 #: characters that neither a name word, nor a space, nor a name token can hold
-_NOT_NAME_CHAR = re.compile(r"[^A-Za-z'’.\s-]")
+_NOT_NAME_CHAR = re.compile(rf"[^{_UP}{_LOW}'’.\s-]")
 
 
 @lru_cache(maxsize=1024)  # by surname
@@ -151,7 +161,7 @@ _DESC_NAME = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts)\s+((?:[a-z][\w-]*\s+){1,4})([
 _LABEL_NAME = re.compile(r"((?:[A-Z][a-z]+\s+|[a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s+"
                          r"([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|" + "|".join(sorted(_PARTICLES)) + r"))*)")
 #: The last word of such a label: a title, a person's or a company's kind.
-_LABEL_NOUNS = _ROLE_NOUNS | _PERSON_NOUNS | _COMPANY
+_LABEL_NOUNS = _ROLE_NOUNS | _PERSON_NOUNS | _COMPANY | _TITLES
 
 
 def _head_form(norm: str, s: int, e: int) -> _Mention | None:
@@ -171,7 +181,7 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     toks = text.split()
     where = _WHERE.search(text)  # "officials in Seoul"
     if _is_group(_strip_geo(text if not where else text[:where.start()])):
-        return _Mention(s, (s, e), "group")
+        return _Mention(s, (s, e if not where else s + where.start()), "group")
     post = _POST_MOD.search(text)
     if post and _is_group(_strip_geo(text[:post.start()])):  # "Some doctors quoted in ...", "officials familiar with"
         org = _GROUP_ORG.match(text[post.start():])
@@ -503,7 +513,9 @@ class _Resolver:
         role = "expert" if noun in _EXPERT else "media" if noun in _MEDIA else "official" if noun in _OFFICIAL else role
         if role == "unknown" and noun in _PERSON_NOUNS - _ROLE_NOUNS:
             role = "unnamed"  # "the farmer", "the woman" with no named farmer or woman before
-        name = " ".join(toks[1:] if toks[0].lower() in ("the", "this", "that", "a", "an") else toks)
+        lead = toks[0].lower() in ("the", "this", "that", "a", "an", "its", "their", "his", "her", "our") or (
+            toks[0].endswith("'s") and _first_geo(toks[0]) is not None)  # "Tanzania's anti-corruption bureau"
+        name = " ".join(toks[1:] if lead and len(toks) > 1 else toks)
         name += " " + desc if _PREP_START.match(desc) else ""
         body = noun in _BODY_NOUNS
         return self._remember(_Who(name, country or c2, role, body and country is not None,

@@ -20,7 +20,7 @@ _OFFICIAL = _words("""president minister ministers ambassador envoy spokesman sp
     senator lawmaker lawmakers governor general commander representative deputy authorities government
     ministry department office embassy council administration military army chief king prime mayor judge justice
     magistrate superintendent commissioner sheriff prosecutor police congressman congresswoman mp mep councillor
-    councilor alderman speaker whip authority regulator watchdog commission""")
+    councilor alderman speaker whip authority regulator watchdog commission bureau inspectorate directorate""")
 
 
 _BUSINESS = _words("ceo cfo coo cto executive executives founder co-founder shareholder shareholders")
@@ -30,7 +30,8 @@ _EXPERT = _words("""expert experts analyst analysts researcher researchers profe
     scientist scientists historian historians pollster pollsters strategist strategists epidemiologist
     virologist physicist economist demographer sociologist psychologist criminologist
     fellow lecturer academic academics economist economists observer observers specialist specialists
-    commentator commentators institute university academy""")
+    commentator commentators institute university academy accountant hydrologist volcanologist seismologist
+    meteorologist climatologist geologist biologist chemist""")
 
 
 _MEDIA = _words("""journalist journalists correspondent reporter reporters editor columnist media newspaper
@@ -42,13 +43,13 @@ _DOCS = _words("report reports statement study paper survey analysis commentary 
 
 _COMPANY = _words("""company firm carmaker automaker airline retailer insurer lender manufacturer startup
     conglomerate operator supplier group union association alliance coalition charity organisation organization
-    club team carrier""")
+    club team carrier federation""")
 
 
 #: Words that make a speaker's title a company's, a union's or an association's ("union leader",
 #: "chairman of the employers' association"): role ``other``, even with an official-sounding title.
 _TRADE = _words("""company firm union unions association charity carmaker automaker airline retailer insurer lender
-    manufacturer startup conglomerate operator supplier employers carrier""")
+    manufacturer startup conglomerate operator supplier employers carrier federation""")
 
 
 _SPOKES = _words("spokesman spokeswoman spokesperson representative")
@@ -118,7 +119,7 @@ _PERSON_NOUNS = _words("""official source diplomat resident witness activist doc
     passenger survivor relative neighbour neighbor villager student parent trader banker""")
 
 
-_POST_MOD = re.compile(r"\s+(?:quoted|interviewed|cited|familiar|close|speaking|briefed|based|in|from|at|with|"
+_POST_MOD = re.compile(r"\s+(?:quoted|interviewed|cited|familiar|close|speaking|commenting|writing|briefed|based|in|from|at|with|"
                        r"on|who|involved)\b")
 
 
@@ -156,7 +157,8 @@ _AUX = _words("""has have had was were is are been be will would could did does 
 _FINITE = _words("is are was were has have will")
 
 
-_KIN = _words("sister brother wife husband daughter son widow")
+_KIN = _words("""sister brother wife husband daughter son widow mother father granddaughter grandson grandmother
+    grandfather niece nephew cousin""")
 
 
 _DROP_CHUNKS = _words("both too also however though in turn meanwhile")
@@ -169,7 +171,7 @@ _VERB_ALTS = """said says say saying told tells tell added adds adding noted not
     warn warning stated states stating acknowledged acknowledges insisted insists insist explained explains
     argued argues argue arguing asserted asserts reported reports report reiterated reiterates suggested
     suggests suggest observed observes remarked replied responded commented predicted predicts predict
-    alleged alleges admitted admits conceded concluded denounced denounces condemned condemns wrote writes
+    alleged alleges allege admitted admits conceded concluded denounced denounces condemned condemns wrote writes
     write believe believes believed think thinks thought maintained maintains affirmed reaffirmed mentioned
     revealed estimated estimates estimate read reads called calls described describes dubbed labelled labeled
     branded termed accused

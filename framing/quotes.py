@@ -579,7 +579,10 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
             m = _np_after(norm, vm.end(), _trim(norm, vm.end(), hi, ' .!?"')[1])
             if m and (vm.group() not in ("read", "reads") or m.form == "doc"):
                 got = [_Claim(*_trim(norm, lo, norm.rindex(",", lo, v)), "indirect", _verb(vm), m)]
-        claims += [c for c in got if _has_words(norm, c.start, c.end, 3) and not _any_in(skipped, c.start, c.end)]
+        # a coordinated verb's clause ("... and called the win ...") was already made with the first verb's
+        # statement: the verb's own reading of it is not a second statement
+        claims += [c for c in got if _has_words(norm, c.start, c.end, 3) and not _any_in(skipped, c.start, c.end)
+                   and not any(o.start == c.start and o.end == c.end for o in claims[-4:])]
     covered = _Union((c.start, c.end) for c in claims)
     for am in _ACCORDING.finditer(norm, lo, hi):
         if inq(am.start()):

@@ -917,3 +917,32 @@ def test_a_who_clause_without_a_speech_verb_is_no_statement():
     text = ('"The price looks full," said analyst Tobias Brandt-Keller, who joined the bank in 2019 from a rival '
             "in Frankfurt.")
     assert [q.verb for q in extract_quotes(text)] == ["said"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("Top seed Lucía Fernández-Ortega lost the final. Fernández-Ortega said she would take a break until the "
+     "autumn.", ["Lucía Fernández-Ortega"]),
+    ('"We lost," said Łukasz Nowak. Nowak said the team would regroup over the summer.', ["Łukasz Nowak"] * 2),
+    ('Jürgen Müller said the plant would close in March. "It is a sad day," Müller added.', ["Jürgen Müller"] * 2),
+])
+def test_names_with_accented_letters(text, speakers):
+    assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Tanzania's anti-corruption bureau said it was following the case closely.", "anti-corruption bureau"),
+    ("Belgium signed the principles in 1998. Its culture ministry said it would not object.", "culture ministry"),
+    ("Farmers in the Jordan Valley said their quotas had been cut by a third.", "farmers"),
+    ("Several grandmasters commenting on the broadcast said the final position was drawn.", "grandmasters"),
+    ("Prosecutors allege that the money was routed through a company in Dubai.", "prosecutors"),
+])
+def test_more_speaker_forms(text, speaker):
+    assert only(text).speaker == speaker
+
+
+def test_a_coordinated_naming_verb_is_not_a_second_reading_of_the_clause():
+    text = ("India's chess federation said it would give Reddy a bonus of 2 million rupees and called the win "
+            '"a gift to every young player in the country."')
+    qs = extract_quotes(text)
+    assert [q.verb for q in qs] == ["said", "called"]
+    assert {q.speaker for q in qs} == {"chess federation"}
