@@ -563,6 +563,8 @@ class _Resolver:
                 who = self._surname(name, hs, ctx)
             else:
                 who = self._short_form(name)
+                if who is None and j - i == 2 and toks[i].group().lower() in _PARTICLES:
+                    who = self._surname(name, hs, ctx)  # "De Smet" for "Johan De Smet" earlier in the text
                 if who is None:
                     country, role, nouns = _infer(ctx, self.reg)
                     who = _Who(name, country, role, True, "person", nouns)
@@ -666,9 +668,11 @@ class _Resolver:
         """A one-word name: an earlier speaker or registered person with that name
         part ("Lukin" = "Artyom Lukin", "Cho" = "Cho Han-bum"), else a full name
         written earlier in the text, else the word itself."""
+        low = tok.lower()
         for who in reversed(self.seen.values()):
-            if who.kind == "person" and who.named and tok in _NAME_PARTS.split(who.name or ""):
-                return who
+            if who.kind == "person" and who.named and who.name and (
+                    tok in _NAME_PARTS.split(who.name) or " ".join(who.name.lower().split()[-1:]) == low):
+                return who  # "Lukin", "Cho", and "Al-Hassan" for "Rania al-Hassan"
         best = None
         lo = max(0, pos - _SURNAME_REACH)
         for rx in _full_name_patterns(tok):

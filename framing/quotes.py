@@ -357,6 +357,9 @@ _WHEN = re.compile(r"\s+(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wed
                    r"Sunday|week|month|year|yesterday|today|tonight)\b(?=\s)")
 
 
+#: A naming verb ("called the talks a "charade"") is speech only when its quoted words follow within
+#: this many characters (the object it names, then the words).
+_NAMED_REACH = 40
 #: Participles that add a statement of the same speaker: "..., adding that ...".
 _AND_SAYING = r"(?:adding|saying|noting|stressing|warning|insisting|arguing|explaining|claiming)"
 _SAYING_THAT = re.compile(_AND_SAYING + r"\s+that\s+")
@@ -433,8 +436,9 @@ def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, st
                         "because", "since", "when", "after", "so", "meanwhile", "however"):
         return []
     cs = _content_start(norm, vm, hi)
-    if cs is None or vm.group() in _NAMING and not _quoted_words(norm, cs, hi):
-        return []
+    if cs is None or vm.group() in _NAMING and not (_quoted_words(norm, cs, hi) and 0 <= norm.find('"', cs, hi) - cs
+                                                      <= _NAMED_REACH):
+        return []  # "a firm called Lakeview Advisory was to receive ... "market intelligence"": no naming quote
     acc = memo[0].search(cs, hi)
     end = acc.start() if acc else hi
     out = []
@@ -782,10 +786,17 @@ def _narration_subjects(norm: str, sents: list[tuple[int, int]], taken: list[int
         i = bisect_left(taken, a)
         if i < len(taken) and taken[i] < b:
             continue
-        found = _opening_subject(norm, a, b)
+        # "Hirsch's granddaughter, Ruth Adler, 74, flew from New York": the name in apposition is the subject
+        app = _APPOSED.match(norm, a, b)
+        named = _head_form(norm, app.start(1), app.end(1)) if app and len(app.group(1).split()) >= 2 else None
+        found = (named, ",") if named and named.form == "proper" else _opening_subject(norm, a, b)
         if found and found[0].form == "proper":
             out.append((found[0].start, found[0]))
     return out
+
+
+#: A sentence opening "<descriptor>, <Name>, (<age>,) <verb> ...".
+_APPOSED = re.compile(r"[^,.;:\"]{3,60},\s+([A-Z][^,.;:\"]{2,60}?)(?:,\s+\d{1,3})?,\s+[a-z]")
 
 
 def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> list[Quote]:

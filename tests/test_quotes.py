@@ -946,3 +946,26 @@ def test_a_coordinated_naming_verb_is_not_a_second_reading_of_the_clause():
     qs = extract_quotes(text)
     assert [q.verb for q in qs] == ["said", "called"]
     assert {q.speaker for q in qs} == {"chess federation"}
+
+
+def test_a_name_in_apposition_opening_a_sentence_is_the_next_pronoun_s_speaker():
+    text = ('"Keeping it would have been a second injustice," museum director Pieter van Houten told reporters. '
+            "Hirsch's granddaughter, Ruth Adler, 74, flew from New York for the announcement. "
+            '"My mother described this painting to me at the kitchen table," she said.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Pieter van Houten", "Ruth Adler"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"There is no more water," Water Minister Rania al-Hassan told state television. Al-Hassan said work on a '
+     "plant was being speeded up.", "Rania al-Hassan"),
+    ("The case was raised in a 2019 book by historian Johan De Smet. De Smet, a professor at Ghent University, "
+     "said many museums had barely started.", "Johan De Smet"),
+])
+def test_surnames_with_particles_find_the_full_name(text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_a_firm_called_x_is_naming_not_speech():
+    text = ('Under the agreement, a firm called Lakeview Advisory was to receive 9% of the contract\'s value for '
+            '"market intelligence."')
+    assert extract_quotes(text) == []
