@@ -182,6 +182,10 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     where = _WHERE.search(text)  # "officials in Seoul"
     if _is_group(_strip_geo(text if not where else text[:where.start()])):
         return _Mention(s, (s, e if not where else s + where.start()), "group")
+    if where and where.start() > 0:  # "The Scheldt Museum in Antwerp": the museum speaks
+        head = _head_form(norm, s, s + where.start())
+        if head is not None and head.form == "proper":
+            return head
     post = _POST_MOD.search(text)
     if post and _is_group(_strip_geo(text[:post.start()])):  # "Some doctors quoted in ...", "officials familiar with"
         org = _GROUP_ORG.match(text[post.start():])

@@ -969,3 +969,8 @@ def test_a_firm_called_x_is_naming_not_speech():
     text = ('Under the agreement, a firm called Lakeview Advisory was to receive 9% of the contract\'s value for '
             '"market intelligence."')
     assert extract_quotes(text) == []
+
+
+def test_a_named_body_followed_by_its_city_speaks():
+    q = only("The Scheldt Museum in Antwerp said it would return the painting to the heirs of the dealer.")
+    assert q.speaker == "Scheldt Museum"
