@@ -258,8 +258,13 @@ def _strip_geo(text: str) -> str:
     return " ".join("".join(out + [text[pos:]]).split())
 
 
+_RELATIVE_TAIL = re.compile(r"\s+(?:who|which|whose)\s+")
+
+
 def _is_desc(text: str, short: bool = False) -> bool:
-    """True for a descriptor next to a name: "a researcher at ...", "the Russian ambassador"."""
+    """True for a descriptor next to a name: "a researcher at ...", "the Russian ambassador" (a relative
+    clause after it, "... who has studied the basin", is not read)."""
+    text = _RELATIVE_TAIL.split(text, 1)[0]
     toks = text.split()
     if not toks or len(toks) > (8 if short else 30) or _lower_words(text) & _FINITE:
         return False

@@ -974,3 +974,9 @@ def test_a_firm_called_x_is_naming_not_speech():
 def test_a_named_body_followed_by_its_city_speaks():
     q = only("The Scheldt Museum in Antwerp said it would return the painting to the heirs of the dealer.")
     assert q.speaker == "Scheldt Museum"
+
+
+def test_a_descriptor_with_a_relative_clause_still_gives_the_role():
+    q = only('"Wells are draining the aquifers," said Dr. Omar al-Khatib, a hydrologist at the University of Jordan '
+             "who has studied the Azraq basin since the 1990s.")
+    assert (q.speaker, q.speaker_role) == ("Omar al-Khatib", "expert")
