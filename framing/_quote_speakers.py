@@ -415,6 +415,9 @@ class _Resolver:
         self.seen: dict[str, _Who] = {}
         self._companies: tuple[list[int], list[re.Match], list[int], list[str]] | None = None
         self._stops: list[int] | None = None  # offsets of the characters no full name holds
+        # the first and last words of the named people seen (lower case, fewer than all of a name's words)
+        # -> the full name, the latest one: short forms are looked up, not searched for among all speakers
+        self._short: dict[tuple[str, ...], str] = {}
 
     def _last_company(self, pos: int) -> str | None:
         """The last run of capitalised words before ``pos`` that names a
@@ -444,6 +447,10 @@ class _Resolver:
             who = _Who(who.name, who.country or old.country, who.role if who.role != "unknown" else old.role,
                        who.named, who.kind, who.nouns | old.nouns)
         self.seen[who.name] = who
+        if who.kind == "person" and who.named and who.name:
+            words = tuple(who.name.lower().split())
+            for k in range(1, len(words)):
+                self._short[words[:k]] = self._short[words[-k:]] = who.name
         return who
 
     def _from_entry(self, sp: Speaker, desc: str) -> _Who:
@@ -587,15 +594,8 @@ class _Resolver:
         """The person seen earlier whose full name starts or ends with the words
         of ``name``: "Ahmad Rizal" after "Ahmad Rizal bin Othman", "Von der
         Heide" after "Katrin von der Heide" (case aside), the latest first."""
-        words = name.lower().split()
-        n = len(words)
-        for who in reversed(self.seen.values()):
-            if who.kind != "person" or not who.named or not who.name:
-                continue
-            full = who.name.lower().split()
-            if len(full) > n and (full[:n] == words or full[-n:] == words):
-                return who
-        return None
+        full = self._short.get(tuple(name.lower().split()))
+        return self.seen.get(full) if full is not None else None
 
     def _org(self, text: str, desc: str) -> _Who:
         """An organisation not in the registry: country and role from its name."""
