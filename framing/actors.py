@@ -91,6 +91,26 @@ class ActorSet:
         a = self._country_actor.get(country.lower())
         return a.name if a else None
 
+    def side_for_speaker(self, speaker: str | None, country: str | None) -> str:
+        """The side of a quoted speaker: its country's (:meth:`side_for_country`),
+        or, when the country is unknown, the side of the actors whose aliases
+        the speaker's name holds, if they share one ("Anna de Vries", listed
+        among a union's people, speaks for the union's side). So a story whose
+        sides are not countries (a strike: union and employers) can still
+        tell its speakers' sides apart."""
+        side = self.side_for_country(country)
+        if side != "unknown" or not speaker:
+            return side
+        sides = {self._by_name[m.actor].side for m in self.find_mentions(speaker)}
+        if len(sides) != 1:
+            return "unknown"
+        (side,) = sides
+        return side if side in self.sides else OTHER_SIDE
+
+    @cached_property
+    def _by_name(self) -> dict[str, Actor]:
+        return {a.name: a for a in self.actors}
+
     def side_for_country(self, country: str | None) -> str:
         """The side of a speaker's country: one of ``sides``, "other", or
         "unknown" when the country is unknown."""

@@ -629,7 +629,7 @@ def article_rows(result, actors: ActorSet) -> dict:
                                 "end": m.end, "sentence": si, "score": ts.score})
     for q in result.quotes:
         out["quotes"].append({**base, "speaker": q.speaker, "speaker_country": q.speaker_country,
-                              "speaker_side": actors.side_for_country(q.speaker_country),
+                              "speaker_side": actors.side_for_speaker(q.speaker, q.speaker_country),
                               "speaker_role": q.speaker_role, "named": q.named, "kind": q.kind, "verb": q.verb,
                               "quote": q.text, "start": q.start, "end": q.end, "speaker_start": q.speaker_start,
                               "speaker_end": q.speaker_end, "quoted_words": word_count(q.text)})

@@ -215,6 +215,32 @@ def test_dict_dict_form():
     assert actors.side_for_country(None) == "unknown"
 
 
+STRIKE = {"Union": {"aliases": ["FNV", "union"], "leaders": ["Anna de Vries"], "side": "union"},
+          "Employers": {"aliases": ["employers", "RWG"], "leaders": ["Jan Bakker"], "side": "employers"},
+          "Ministry": {"aliases": ["ministry"], "side": "government"}}
+
+
+@pytest.mark.parametrize("speaker, country, side", [
+    ("Anna de Vries", None, "union"),           # a person listed among an actor's people
+    ("union", None, "union"),                   # "The union said"
+    ("employers", None, "employers"),
+    ("RWG", None, "employers"),
+    ("ministry", None, "government"),           # the dict form makes every actor's side a side
+    ("port authority", None, "unknown"),        # nobody's alias
+    ("FNV and RWG", None, "unknown"),           # two sides: not one of them
+    (None, None, "unknown"),
+])
+def test_side_for_speaker_uses_aliases_when_the_country_is_unknown(speaker, country, side):
+    actors = load_actors(STRIKE)
+    assert actors.side_for_speaker(speaker, country) == side
+
+
+def test_side_for_speaker_prefers_the_country(default):
+    # a speaker's known country decides, whatever actor alias the name holds
+    assert default.side_for_speaker("Korea Institute", "South Korea") == default.side_for_country("South Korea")
+    assert default.side_for_speaker("Vladimir Putin", None) == "Russia–North Korea"
+
+
 TOML = """\
 sides = ["home", "away"]
 

@@ -210,3 +210,26 @@ def test_a_bad_line_in_a_streamed_file_is_reported_from_a_worker(tmp_path):
         f.write("{not json}\n")
     with pytest.raises(framing.FramingError, match=r"seeds\.jsonl, line 6: not valid JSON"):
         framing.analyze(str(path), n_jobs=2)
+
+
+# --- another story, whose sides are not countries ---------------------------------------------------
+
+STRIKE_ACTORS = {"Union": {"aliases": ["FNV", "the union"], "leaders": ["Anna de Vries"], "side": "union"},
+                 "Employers": {"aliases": ["employers", "RWG"], "leaders": ["Jan Bakker"], "side": "employers"}}
+
+
+def test_a_strike_story_quotes_each_side_by_its_people():
+    import pandas as pd
+
+    df = pd.DataFrame({"outlet_id": ["wire", "tabloid"], "text": [
+        "Dockworkers walked off the job on Monday. \"We have been patient for two years,\" said Anna de Vries "
+        "of the FNV union. The port authority said 40 ships were waiting.\n",
+        "A reckless walkout has paralysed the port. \"The union is holding the country hostage,\" said Jan Bakker, "
+        "chairman of the employers' association. Anna de Vries claimed that workers had no choice.\n"]})
+    bal = framing.analyze(framing.Corpus.from_dataframe(df), actors=STRIKE_ACTORS).quotation_balance
+    wire, tabloid = _row(bal, "wire"), _row(bal, "tabloid")
+    # the wire quotes only the union's leader (7 words) and the port authority (no side)
+    assert (wire["words: union"], wire["words: employers"]) == (7, 0)
+    # the tabloid quotes the employers' chairman (7 words) and the union's leader (4 words)
+    assert (tabloid["words: union"], tabloid["words: employers"]) == (4, 7)
+    assert tabloid["most_quoted_side"] == "employers"
