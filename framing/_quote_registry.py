@@ -167,6 +167,14 @@ def _packaged() -> tuple[Speaker, ...]:
     return tuple(_parse_registry(packaged_text("speakers.csv"), PACKAGED))
 
 
+@lru_cache(maxsize=1)
+def default_registry() -> SpeakerRegistry:
+    """The packaged registry, built once per process: what :func:`extract_quotes`
+    reads when it is given none (building it takes longer than reading an
+    article)."""
+    return SpeakerRegistry(_packaged())
+
+
 def load_speakers(path: str | Path | None = None, *, extend: bool = True) -> SpeakerRegistry:
     """Load the speaker registry.
 

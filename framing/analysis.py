@@ -33,7 +33,7 @@ from .corpus import (JSONL_SUFFIXES, PARQUET_SUFFIXES, Article, Corpus, _pending
 from .errors import FramingError
 from .frames import find_frames, load_frames
 from .loaded import find_loaded_terms, find_naming, load_lexicon, load_naming
-from .quotes import extract_quotes, load_speakers
+from .quotes import default_registry, extract_quotes, load_speakers
 from .readability import readability, readability_ready
 from .sentiment import WINDOW, score_span, sentence_valences
 from .text import quoted_spans, sentence_at
@@ -176,7 +176,7 @@ class Analyzer:
         return _Resources(actors=actors,
                           lexicon=load_lexicon(self.lexicon) if self.lexicon is not None else load_lexicon(),
                           naming=load_naming(self.naming) if self.naming is not None else load_naming(),
-                          speakers=load_speakers(self.speakers) if self.speakers is not None else load_speakers(),
+                          speakers=load_speakers(self.speakers) if self.speakers is not None else default_registry(),
                           frames=load_frames(self.frames, self.frame_definitions),
                           matcher=matcher)
 

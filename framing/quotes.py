@@ -67,7 +67,7 @@ from ._quote_words import (
     _NEED_THAT, _OBJECT_VERBS, _QUOTE_TRANS, _ROLE_NOUNS, _TAIL, _TITLES, _TITLE_LEAD, _TOLD_OBJ, _VERB,
     _VERB_ALTS, _VERB_RE, _words,
 )
-from ._quote_registry import ROLES, Speaker, SpeakerRegistry, load_speakers  # re-exported
+from ._quote_registry import ROLES, Speaker, SpeakerRegistry, default_registry, load_speakers  # re-exported
 from ._quote_speakers import _Mention, _Resolver, _WINDOW, _head_form, _lower_words, _np_after, _np_before
 
 #: _LEAD without its ``^``, to match at a position inside the text.
@@ -822,7 +822,7 @@ def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> lis
     :class:`SpeakerRegistry` (default: the packaged one, see
     :func:`load_speakers`). See the module docstring for the rules and limits.
     """
-    reg = registry if registry is not None else load_speakers()
+    reg = registry if registry is not None else default_registry()
     norm = _prepare(text)
     sents = _sentences(norm)
     direct, marks = _direct_claims(norm, text, sents)

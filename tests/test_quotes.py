@@ -980,3 +980,11 @@ def test_a_descriptor_with_a_relative_clause_still_gives_the_role():
     q = only('"Wells are draining the aquifers," said Dr. Omar al-Khatib, a hydrologist at the University of Jordan '
              "who has studied the Azraq basin since the 1990s.")
     assert (q.speaker, q.speaker_role) == ("Omar al-Khatib", "expert")
+
+
+def test_without_a_registry_the_packaged_one_is_read_once_and_gives_the_same_quotes():
+    from framing.quotes import default_registry
+
+    text = '"The visit may prepare a summit," Lukin said. Lavrov told reporters the talks went well.'
+    assert default_registry() is default_registry()
+    assert extract_quotes(text) == extract_quotes(text, registry=load_speakers())
