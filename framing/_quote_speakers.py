@@ -157,8 +157,8 @@ _DESC_NAME = re.compile(r"(?:[Tt]he|[Aa]n?|[Ii]ts)\s+((?:[a-z][\w-]*\s+){1,4})([
 
 
 #: A name after a label without an article: "farmer Yohanes Lado", "Budget carrier Nusa Air", "Terminal
-#: operator RWG" (a capital on the label's first word only, as at a sentence's start).
-_LABEL_NAME = re.compile(r"((?:[A-Z][a-z]+\s+|[a-z][\w-]*\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s+"
+#: operator RWG", "Green Party co-leader Sam Reyes" (at most two capitalised words before the label's noun).
+_LABEL_NAME = re.compile(r"((?:[A-Z][\w-]*\s+){0,2}(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s+"
                          r"([A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|" + "|".join(sorted(_PARTICLES)) + r"))*)")
 #: The last word of such a label: a title, a person's or a company's kind.
 _LABEL_NOUNS = _ROLE_NOUNS | _PERSON_NOUNS | _COMPANY | _TITLES
@@ -206,7 +206,8 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     if named and _lower_words(named.group(1)) & (_ROLE_NOUNS | _TITLES):
         return _Mention(s, (s + named.start(2), e), "proper", named.group(1).strip())
     labelled = _LABEL_NAME.fullmatch(text)
-    if labelled and labelled.group(2) in _LABEL_NOUNS:  # "farmer Yohanes Lado", "Terminal operator RWG"
+    if labelled and labelled.group(2).rsplit("-", 1)[-1] in _LABEL_NOUNS:  # "farmer Yohanes Lado", "Terminal
+        # operator RWG", "Green Party co-leader Sam Reyes"
         return _Mention(s, (s + labelled.start(3), e), "proper", labelled.group(1))
     role_of = _ROLE_OF.match(text)
     if role_of:  # "a spokesperson for the UN secretary-general"

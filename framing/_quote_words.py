@@ -116,7 +116,8 @@ _GROUP_HEADS = _words("""analysts experts officials sources observers diplomats 
 
 _PERSON_NOUNS = _words("""official source diplomat resident witness activist doctor nurse teacher worker farmer
     officer investigator lawyer aide adviser advisor insider executive employee member person man woman
-    passenger survivor relative neighbour neighbor villager student parent trader banker""")
+    passenger survivor relative neighbour neighbor villager student parent trader banker candidate shopkeeper
+    owner driver pilot fan coach player victim voter""")
 
 
 _POST_MOD = re.compile(r"\s+(?:quoted|interviewed|cited|familiar|close|speaking|commenting|writing|briefed|based|in|from|at|with|"

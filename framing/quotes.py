@@ -64,7 +64,7 @@ from dataclasses import asdict, dataclass
 from .text import split_sentences
 from ._quote_words import (
     _ABBR, _ACCORDING, _ADVERBIAL, _CONNECT, _FIRST_PERSON, _GROUP_HEADS, _GROUP_MODS, _LEAD, _NAMING,
-    _NEED_THAT, _OBJECT_VERBS, _QUOTE_TRANS, _ROLE_NOUNS, _TAIL, _TITLES, _TITLE_LEAD, _TOLD_OBJ, _VERB,
+    _NEED_THAT, _OBJECT_VERBS, _PERSON_NOUNS, _QUOTE_TRANS, _ROLE_NOUNS, _TAIL, _TITLES, _TITLE_LEAD, _TOLD_OBJ, _VERB,
     _VERB_ALTS, _VERB_RE, _words,
 )
 from ._quote_registry import ROLES, Speaker, SpeakerRegistry, default_registry, load_speakers  # re-exported
@@ -89,7 +89,7 @@ _NOT_CLAUSE = _words("in on at to for with about by of from during after before 
 _QUOTED = re.compile(r'"([^"]+)"')
 _AND_END = re.compile(r"\b(?:and|but)\s+(?:also\s+)?$")
 _SUBJECT_TOKEN = re.compile(r"[^\s,;:\"]+")
-_SUBJECT_WORDS = _ROLE_NOUNS | _TITLES | _GROUP_HEADS | _GROUP_MODS | _CONNECT
+_SUBJECT_WORDS = _ROLE_NOUNS | _TITLES | _GROUP_HEADS | _GROUP_MODS | _CONNECT | _PERSON_NOUNS
 _NEGATED = re.compile(r"(?:\bto|\bnot|n't|\bnever)\s+$")
 _CONTRAST = re.compile(r",\s*(?:though|although|while|whereas|but)\s+")
 _LATIN_WORD = re.compile(r"[A-Za-z][\w'-]*")

@@ -988,3 +988,13 @@ def test_without_a_registry_the_packaged_one_is_read_once_and_gives_the_same_quo
     text = '"The visit may prepare a summit," Lukin said. Lavrov told reporters the talks went well.'
     assert default_registry() is default_registry()
     assert extract_quotes(text) == extract_quotes(text, registry=load_speakers())
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Green candidate Maya Okonkwo took 41% of the vote. "Tonight Westmoor voted for clean air and honest '
+     'politics," she told cheering supporters.', "Maya Okonkwo"),
+    ('Green Party co-leader Sam Reyes said the result proved "the old parties are running out of excuses."',
+     "Sam Reyes"),
+])
+def test_labels_of_candidates_and_co_leaders(text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker
