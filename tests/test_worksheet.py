@@ -206,3 +206,22 @@ def test_exclusive_claim_question_is_skipped_when_every_claim_is_shared():
 def test_exclusive_claim_question_is_skipped_for_one_outlet():
     a = _analysis({"solo": "The council approved the new car park on Monday after a long debate.\n"})
     assert "only_here" not in {f.id for f in fill_questions(a)}
+
+
+@pytest.mark.parametrize("indices, most, least, others", [
+    ({"herald": 0.943, "courier": 0.0, "gazette": 0.0}, "herald", "courier and gazette", ""),
+    ({"a": 0.5, "b": 0.9, "c": 0.1}, "b", "c", "In between: a (0.50)."),
+])
+def test_balance_range_names_tied_outlets_together(indices, most, least, others):
+    from framing.report.worksheet import fact_balance_range
+
+    bal = pd.DataFrame({"outlet": list(indices), "balance_index": list(indices.values())})
+    f = fact_balance_range({"quotation_balance": bal}, ["x", "y"])
+    assert (f["most"], f["least"], f["others"]) == (most, least, others)
+
+
+def test_balance_range_is_left_out_when_every_outlet_ties():
+    from framing.report.worksheet import fact_balance_range
+
+    bal = pd.DataFrame({"outlet": ["a", "b"], "balance_index": [0.0, 0.0]})
+    assert fact_balance_range({"quotation_balance": bal}, ["x", "y"]) is None

@@ -102,12 +102,15 @@ def fact_balance_range(t, sides):
     if len(bal) < 2:
         return None
     bal = bal.sort_values("balance_index", kind="stable")
-    most, least = bal.iloc[-1], bal.iloc[0]
-    others = bal.iloc[1:-1]
+    shown = bal["balance_index"].map(_num)  # outlets whose shown figures are equal tie
+    top, bottom = shown.iloc[-1], shown.iloc[0]
+    if top == bottom:
+        return None  # every outlet is as even as every other: nothing to predict
+    others = bal[(shown != top) & (shown != bottom)]
     rest = ("In between: " + ", ".join(f"{r['outlet']} ({_num(r['balance_index'])})" for _, r in others.iterrows())
             + ".") if len(others) else ""
-    return {"most": most["outlet"], "most_index": _num(most["balance_index"]), "least": least["outlet"],
-            "least_index": _num(least["balance_index"]), "others": rest}
+    return {"most": _join(bal.loc[shown == top, "outlet"]), "most_index": top,
+            "least": _join(bal.loc[shown == bottom, "outlet"]), "least_index": bottom, "others": rest}
 
 
 def fact_tone_range(t, sides):
