@@ -681,7 +681,7 @@ class _Resolver:
         low = tok.lower()
         for who in reversed(self.seen.values()):
             if who.kind == "person" and who.named and who.name and (
-                    tok in _NAME_PARTS.split(who.name) or " ".join(who.name.lower().split()[-1:]) == low):
+                    tok in _NAME_PARTS.split(who.name) or who.name.lower().split()[-1] == low):
                 return who  # "Lukin", "Cho", and "Al-Hassan" for "Rania al-Hassan"
         best = None
         lo = max(0, pos - _SURNAME_REACH)

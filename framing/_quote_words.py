@@ -48,8 +48,8 @@ _COMPANY = _words("""company firm carmaker automaker airline retailer insurer le
 
 #: Words that make a speaker's title a company's, a union's or an association's ("union leader",
 #: "chairman of the employers' association"): role ``other``, even with an official-sounding title.
-_TRADE = _words("""company firm union unions association charity carmaker automaker airline retailer insurer lender
-    manufacturer startup conglomerate operator supplier employers carrier federation""")
+_TRADE = ((_COMPANY - _words("group alliance coalition organisation organization club team"))
+          | _words("unions employers"))
 
 
 _SPOKES = _words("spokesman spokeswoman spokesperson representative")
@@ -120,8 +120,8 @@ _PERSON_NOUNS = _words("""official source diplomat resident witness activist doc
     owner driver pilot fan coach player victim voter""")
 
 
-_POST_MOD = re.compile(r"\s+(?:quoted|interviewed|cited|familiar|close|speaking|commenting|writing|briefed|based|in|from|at|with|"
-                       r"on|who|involved)\b")
+_POST_MOD = re.compile(r"\s+(?:quoted|interviewed|cited|familiar|close|speaking|commenting|writing|briefed|based|"
+                       r"in|from|at|with|on|who|involved)\b")
 
 
 _GROUP_MODS = _words("""some many several most other others few certain two three both senior top local western

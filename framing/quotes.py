@@ -64,8 +64,8 @@ from dataclasses import asdict, dataclass
 from .text import split_sentences
 from ._quote_words import (
     _ABBR, _ACCORDING, _ADVERBIAL, _CONNECT, _FIRST_PERSON, _GROUP_HEADS, _GROUP_MODS, _LEAD, _NAMING,
-    _NEED_THAT, _OBJECT_VERBS, _PERSON_NOUNS, _QUOTE_TRANS, _ROLE_NOUNS, _TAIL, _TITLES, _TITLE_LEAD, _TOLD_OBJ, _VERB,
-    _VERB_ALTS, _VERB_RE, _words,
+    _NEED_THAT, _OBJECT_VERBS, _PERSON_NOUNS, _QUOTE_TRANS, _ROLE_NOUNS, _TAIL, _TITLES, _TITLE_LEAD, _TOLD_OBJ,
+    _VERB, _VERB_ALTS, _VERB_RE, _words,
 )
 from ._quote_registry import ROLES, Speaker, SpeakerRegistry, default_registry, load_speakers  # re-exported
 from ._quote_speakers import _Mention, _Resolver, _WINDOW, _head_form, _lower_words, _np_after, _np_before
@@ -367,7 +367,8 @@ _SAYING_THAT = re.compile(_AND_SAYING + r"\s+that\s+")
 #: After a coordinated speech verb: a preposition, so a noun phrase rather than a reported clause.
 _NOUN_AFTER = re.compile(r"(?:" + "|".join(sorted(_NOT_CLAUSE)) + r")\b", re.I)
 #: A second speech verb sharing the first one's speaker: "... and warned (that) ...", "..., adding that ...".
-_COORD = re.compile(r"\s+(?:and|but)\s+(?:also\s+)?(" + _VERB + r")\s+(?:that\s+)?|,\s+(" + _AND_SAYING + r")\s+that\s+")
+_COORD = re.compile(r"\s+(?:and|but)\s+(?:also\s+)?(" + _VERB + r")\s+(?:that\s+)?"
+                    r"|,\s+(" + _AND_SAYING + r")\s+that\s+")
 
 
 def _quoted_words(norm: str, lo: int, hi: int) -> bool:
@@ -549,6 +550,7 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
     verbs of direct quotes (position -> the quote). ``index``: ``quoted`` and
     ``skip`` prepared for lookups, built once per text by the caller."""
     claims: list[_Claim] = []
+    spans: set[tuple[int, int]] = set()  # the claims' spans
     inq, skipped = index if index is not None else (_Inside(quoted), sorted(skip))
     memo = (_NextMatch(_ACC_COMMA, norm), _NextMatch(_COORD, norm))
     hosts = _OpenClaims(claims)
@@ -565,11 +567,10 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
             got = _clause(norm, lo, vm, hi, found, memo) if ok else []
             if got:
                 host.end = _trim(norm, host.start, w0 + cut[-1].start(), " ,;:.")[1]
-        elif _participle(vm) and _SAYING_THAT.match(norm, v, hi) and norm[lo:v].rstrip().endswith(","):
+        elif _participle(vm) and (th := _SAYING_THAT.match(norm, v, hi)) and norm[lo:v].rstrip().endswith(","):
             # '"...," the centre said in a statement, adding that B': B is the quote's speaker's too
             k = bisect_left(skipped, v) - 1
             quote = skip[skipped[k]] if k >= 0 and skipped[k] >= lo else None
-            th = _SAYING_THAT.match(norm, v, hi)
             got = [_Claim(*_trim(norm, th.end(), hi, " ,;:."), "indirect", _verb(vm), None, quote)] if quote else []
         elif _participle(vm) and _TO_QUOTE.match(norm, vm.end(), hi):
             # 'The Kremlin announced the visit, stating: "..."': the sentence's subject speaks
@@ -585,8 +586,10 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
                 got = [_Claim(*_trim(norm, lo, norm.rindex(",", lo, v)), "indirect", _verb(vm), m)]
         # a coordinated verb's clause ("... and called the win ...") was already made with the first verb's
         # statement: the verb's own reading of it is not a second statement
-        claims += [c for c in got if _has_words(norm, c.start, c.end, 3) and not _any_in(skipped, c.start, c.end)
-                   and not any(o.start == c.start and o.end == c.end for o in claims[-4:])]
+        got = [c for c in got if _has_words(norm, c.start, c.end, 3) and not _any_in(skipped, c.start, c.end)
+               and (c.start, c.end) not in spans]
+        claims += got
+        spans.update((c.start, c.end) for c in got)
     covered = _Union((c.start, c.end) for c in claims)
     for am in _ACCORDING.finditer(norm, lo, hi):
         if inq(am.start()):
