@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .actors import load_actors
 from .claims import THRESHOLD, ClaimMatcher, statements_from
-from .corpus import (JSONL_SUFFIXES, PARQUET_SUFFIXES, Article, Corpus, _pending_articles, _Pending, _progress_bar,
+from .corpus import (TABLE_SUFFIXES, Article, Corpus, _pending_articles, _Pending, _progress_bar,
                      load_corpus)
 from .errors import FramingError
 from .frames import find_frames, load_frames
@@ -242,9 +242,12 @@ class Analyzer:
     def analyze(self, corpus) -> "Analysis":
         """Analyse a corpus and return an :class:`~framing.tables.Analysis`.
 
-        ``corpus``: a Corpus, a folder or file path, a DataFrame, None for the
-        bundled seeds, or any iterable of Articles (a generator too: articles
-        are analysed one at a time and only their evidence rows are kept).
+        ``corpus``: a Corpus, a folder or file path (an article, or a .jsonl,
+        .parquet, .csv or .tsv table of articles, streamed as
+        :func:`~framing.corpus.iter_articles` reads it), a DataFrame, None for
+        the bundled seeds, or any iterable of Articles (a generator too:
+        articles are analysed one at a time and only their evidence rows are
+        kept).
         """
         from . import tables
 
@@ -374,7 +377,7 @@ def _articles(source) -> tuple:
         return iter(corpus), len(corpus)
     if isinstance(source, (str, Path)):
         path = Path(source)
-        if path.is_dir() or path.suffix.lower() in JSONL_SUFFIXES + PARQUET_SUFFIXES:
+        if path.is_dir() or path.suffix.lower() in TABLE_SUFFIXES:
             # read as analysed, with the reader's own progress bar (bytes, rows or files); each article is
             # parsed and cleaned where it is analysed (in a worker process, with n_jobs)
             return _pending_articles(path), 0

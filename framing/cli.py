@@ -5,7 +5,8 @@
     framing analyze FILE... [--json]      per-article evidence
 
 SOURCE is a folder (with or without MANIFEST.csv), an article file, or a
-.jsonl or .parquet file of articles (read as a stream); by default the
+.jsonl, .parquet, .csv or .tsv file of articles, one per line or row (read as
+a stream); by default the
 bundled seeds. Problems with the input are printed as one line naming the
 file and the problem, and the command exits with status 2.
 """
@@ -43,8 +44,8 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("report", help="write the comparison report for a corpus",
                        description="Analyse a corpus and write report.html, report.md and tables/*.csv.")
-    r.add_argument("source", nargs="?", help="folder, article file, or .jsonl/.parquet file of articles "
-                                             "(default: the bundled seeds)")
+    r.add_argument("source", nargs="?", help="folder, article file, or .jsonl/.parquet/.csv/.tsv file of "
+                                             "articles (default: the bundled seeds)")
     r.add_argument("--out", required=True, metavar="DIR", help="output folder")
     common(r)
     stories(r)
@@ -52,8 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     w = sub.add_parser("worksheet", help="write a classroom worksheet and its answer key",
                        description="Analyse a corpus and write worksheet.html (for students) and answer_key.html "
                                    "(for the teacher), two printable pages.")
-    w.add_argument("source", nargs="?", help="folder, article file, or .jsonl/.parquet file of articles "
-                                             "(default: the bundled seeds)")
+    w.add_argument("source", nargs="?", help="folder, article file, or .jsonl/.parquet/.csv/.tsv file of "
+                                             "articles (default: the bundled seeds)")
     w.add_argument("--out", required=True, metavar="DIR", help="output folder")
     w.add_argument("--questions", metavar="FILE", help="CSV of question templates added to the packaged ones")
     w.add_argument("--only-my-questions", action="store_true",

@@ -8,6 +8,7 @@ share one outlet, and the tables aggregate them by ``outlet_id``.
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import os
@@ -348,7 +349,10 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
       (columns as in ``seeds/MANIFEST.csv``; only ``file`` and ``outlet_id``
       are required), the manifest's rows; without one, every .txt, .md and
       .html file, each its own outlet named after the file.
-    - ``load_corpus(file)``: one article, its outlet named after the file.
+    - ``load_corpus(file)``: one article, its outlet named after the file; or,
+      for a .jsonl, .ndjson, .parquet, .csv or .tsv file, a table of articles,
+      one per line or row, read as :func:`iter_articles` reads it (columns
+      ``text`` and ``outlet_id``, and the manifest columns when present).
 
     Raises :class:`FramingError` for a missing path, an empty or binary file,
     or a manifest problem (with the manifest's row number).
@@ -359,6 +363,8 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     if not path.exists():
         raise FramingError(f"{path}: no such file or folder")
     if path.is_file():
+        if path.suffix.lower() in TABLE_SUFFIXES:  # a table of articles, one per row or line
+            return Corpus(tuple(iter_articles(path)))
         return load_files([path])
     if not path.is_dir():
         raise FramingError(f"{path}: is neither a regular file nor a folder (a device, pipe or socket?)")
@@ -387,6 +393,9 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
 #: File kinds :func:`iter_articles` reads as tables of articles, one per record.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet",)
+#: A spreadsheet saved as CSV (comma-separated) or TSV (tab-separated), with a header row.
+CSV_SUFFIXES = (".csv", ".tsv")
+TABLE_SUFFIXES = JSONL_SUFFIXES + PARQUET_SUFFIXES + CSV_SUFFIXES
 #: A JSONL line longer than this is refused rather than held in memory: no
 #: article is that long, so the file is most likely not JSON Lines at all.
 MAX_JSONL_LINE_BYTES = 64 * 2**20
@@ -414,6 +423,12 @@ def iter_articles(source, *, text: str = "text", outlet_id: str = "outlet_id", a
       the same fields as columns, read in record batches of
       :data:`PARQUET_BATCH_ROWS` rows and only the columns needed; the article
       id is the ``article_id`` column, else ``<outlet_id>-<row number>``.
+    - a ``.csv`` or ``.tsv`` file (a spreadsheet saved as comma- or
+      tab-separated text, UTF-8): a header row naming the same fields as
+      columns, then one article per row (a cell may span lines inside
+      quotation marks); the article id is the ``article_id`` column, else
+      ``<outlet_id>-<row number>`` (rows counted from 1 under the header).
+      Cells beyond the header's columns are ignored.
     - a folder: the articles ``load_corpus(folder)`` would load, with its
       ``MANIFEST.csv`` if there is one, else each .txt, .md and .html file as
       its own outlet; or a single .txt, .md or .html file, as one article.
@@ -427,7 +442,7 @@ def iter_articles(source, *, text: str = "text", outlet_id: str = "outlet_id", a
     only when its article is yielded.
 
     ``progress``: a tqdm bar on standard error, by bytes for a JSONL file, by
-    rows for a Parquet file and by files for a folder. ``None`` (the default)
+    rows for a Parquet or CSV file and by files for a folder. ``None`` (the default)
     shows it only when standard error is a terminal; ``True`` or ``False``
     force it on or off.
 
@@ -454,7 +469,8 @@ def _pending_articles(source, *, text: str = "text", outlet_id: str = "outlet_id
     do that part (``Analyzer(n_jobs=...)``). Checks that need no article
     happen here, at the call."""
     if not isinstance(source, (str, os.PathLike)):
-        raise FramingError(f"iter_articles needs the path of a .jsonl, .ndjson or .parquet file or of a folder, "
+        raise FramingError(f"iter_articles needs the path of a .jsonl, .ndjson, .parquet, .csv or .tsv file or of "
+                           f"a folder, "
                            f"not a {type(source).__name__}")
     for name, value in (("text", text), ("outlet_id", outlet_id)):
         if not isinstance(value, str) or not value:
@@ -465,14 +481,19 @@ def _pending_articles(source, *, text: str = "text", outlet_id: str = "outlet_id
     if not path.exists():
         raise FramingError(f"{path}: no such file or folder")
     suffix = path.suffix.lower()
-    if path.is_file() and suffix in JSONL_SUFFIXES + PARQUET_SUFFIXES:
+    if path.is_file() and suffix in TABLE_SUFFIXES:
         fields = _Fields(text, outlet_id, article_id)
         if suffix in JSONL_SUFFIXES:
             return (_iter_jsonl(path, fields, progress))
+        if suffix in CSV_SUFFIXES:
+            delimiter = "\t" if suffix == ".tsv" else ","
+            _csv_header(path, fields, delimiter)
+            return (_iter_csv(path, fields, delimiter, progress))
         columns, rows = _parquet_plan(path, fields)
         return (_iter_parquet(path, fields, columns, rows, progress))
     if (text, outlet_id, article_id) != ("text", "outlet_id", None):
-        raise FramingError(f"{path}: text=, outlet_id= and article_id= name the fields of a JSONL or Parquet file; "
+        raise FramingError(f"{path}: text=, outlet_id= and article_id= name the fields of a JSONL, Parquet or CSV "
+                           "file; "
                            "a folder's articles take theirs from its files and MANIFEST.csv")
     if path.is_dir():
         manifest = path / "MANIFEST.csv"
@@ -487,8 +508,8 @@ def _pending_articles(source, *, text: str = "text", outlet_id: str = "outlet_id
     if suffix in TEXT_SUFFIXES:
         entries = [(path, dict(outlet_id=path.stem, article_id=path.stem, source=str(path)))]
         return (_iter_files(entries, path.name, progress))
-    raise FramingError(f"{path}: cannot stream a {suffix or 'suffix-less'} file; iter_articles reads .jsonl, .ndjson "
-                       "and .parquet files, folders, and single .txt, .md or .html files")
+    raise FramingError(f"{path}: cannot stream a {suffix or 'suffix-less'} file; iter_articles reads .jsonl, .ndjson, "
+                       ".parquet, .csv and .tsv files, folders, and single .txt, .md or .html files")
 
 
 @dataclass(frozen=True)
@@ -637,6 +658,74 @@ def _iter_jsonl(path: Path, fields: _Fields, progress: bool | None) -> Iterator[
             bar.close()
     if not found:
         raise FramingError(f"{path}: no articles (the file is empty or has only blank lines)")
+
+
+def _open_csv(path: Path):
+    """The CSV file as text (UTF-8, a byte-order mark dropped), or a FramingError."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+                raise FramingError(f"{path}: is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\") and try again")
+        return open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise FramingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _csv_rows(path: Path, fh, delimiter: str):
+    """csv.DictReader over ``fh`` whose decoding and format errors become FramingErrors
+    naming the file and line. Fields up to MAX_JSONL_LINE_BYTES characters are
+    read (csv's own limit, 131,072, is shorter than a long article)."""
+    reader = csv.DictReader(fh, delimiter=delimiter)
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, MAX_JSONL_LINE_BYTES))
+    try:
+        while True:
+            try:
+                row = next(reader, None)
+            except UnicodeDecodeError:  # text is decoded a block at a time, so no line can be named
+                raise FramingError(f"{path}: is not valid UTF-8; save the file as UTF-8 (\"CSV UTF-8\") and try "
+                                   "again") from None
+            except csv.Error as exc:
+                raise FramingError(f"{path}, line {reader.line_num}: not readable as CSV ({exc})") from None
+            if row is None:
+                return
+            yield reader, row
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _csv_header(path: Path, fields: _Fields, delimiter: str) -> None:
+    """Check a CSV file's header for the fields ``iter_articles`` reads, at the call."""
+    with _open_csv(path) as fh:
+        rows = _csv_rows(path, fh, delimiter)
+        try:
+            reader, _ = next(rows)
+            names = reader.fieldnames or []
+        except StopIteration:
+            raise FramingError(f"{path}: no articles (the file has no rows under its header)") from None
+        finally:
+            rows.close()
+    for name in (fields.text, fields.outlet_id, fields.article_id):
+        if name is not None and name not in names:
+            sep = "tab" if delimiter == "\t" else "comma"
+            raise FramingError(f"{path}: its header has no {name!r} column; it has "
+                               f"{', '.join(repr(n) for n in names[:10]) or 'no columns'} (read as {sep}-separated)")
+
+
+def _iter_csv(path: Path, fields: _Fields, delimiter: str, progress: bool | None) -> Iterator[_Pending]:
+    bar = _progress_bar(progress, desc=path.name, unit="row")
+    n = 0
+    try:
+        with _open_csv(path) as fh:
+            for _, row in _csv_rows(path, fh, delimiter):
+                n += 1
+                if bar is not None:
+                    bar.update(1)
+                record = {k: v for k, v in row.items() if k is not None}  # cells beyond the header are ignored
+                yield _Pending("record", record, fields, n, f"{path}, row {n}")
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _json_object(line: bytes, where: str) -> dict:

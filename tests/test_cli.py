@@ -2,6 +2,7 @@
 
 import json
 
+import pandas as pd
 import pytest
 
 from framing.cli import main
@@ -218,3 +219,20 @@ def test_report_story_option_keeps_stories_apart(tmp_path, capsys):
     code = main(["report", "--out", str(out), "--story", "storyline"])
     err = capsys.readouterr().err
     assert code == 2 and "no field 'storyline'" in err and "Traceback" not in err
+
+
+def test_report_on_a_spreadsheet_saved_as_csv(tmp_path, capsys):
+    # a teacher's spreadsheet: one article per row, the text in a cell
+    sheet = tmp_path / "articles.csv"
+    sheet.write_text('outlet_id,title,text\n'
+                     'wire,Strike,"Dockworkers walked off the job on Monday. ""We have waited long enough,"" '
+                     'said union leader Anna de Vries."\n'
+                     'tabloid,Chaos,"A reckless walkout has paralysed the port, leaving ships stranded at sea."\n',
+                     encoding="utf-8")
+    out = tmp_path / "o"
+    assert main(["report", str(sheet), "--out", str(out)]) == 0
+    articles = pd.read_csv(out / "tables" / "articles.csv")
+    assert list(articles["article"]) == ["wire-1", "tabloid-2"]
+    assert list(articles["title"]) == ["Strike", "Chaos"]
+    quotes = pd.read_csv(out / "tables" / "quotes.csv")
+    assert list(quotes["speaker"]) == ["Anna de Vries"]

@@ -236,12 +236,82 @@ def test_missing_file_is_reported_by_the_call(tmp_path):
 
 
 def test_unsupported_file_kind(tmp_path):
-    path = tmp_path / "table.csv"
-    path.write_text("text,outlet_id\nhello,a\n", encoding="utf-8")
+    path = tmp_path / "table.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(FramingError) as exc:
         iter_articles(path)
-    assert "table.csv" in str(exc.value)
-    assert ".jsonl" in str(exc.value)
+    assert "table.xlsx" in str(exc.value)
+    assert ".jsonl" in str(exc.value) and ".csv" in str(exc.value)
+
+
+# ---------------------------------------------------------------------------
+# CSV and TSV: a spreadsheet of articles, one per row
+# ---------------------------------------------------------------------------
+
+
+def write_csv(path, rows, *, delimiter=",", encoding="utf-8"):
+    import csv
+
+    names = list(dict.fromkeys(k for r in rows for k in r))
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=names, delimiter=delimiter)
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+CSV_ROWS = [{k: v for k, v in r.items() if k != "tags"} for r in ROWS]
+
+
+@pytest.mark.parametrize("name, delimiter", [("news.csv", ","), ("news.tsv", "\t")])
+def test_csv_round_trip_matches_from_dataframe(tmp_path, name, delimiter):
+    path = write_csv(tmp_path / name, CSV_ROWS, delimiter=delimiter)
+    streamed = list(iter_articles(path))
+    expected = Corpus.from_dataframe(pd.DataFrame(CSV_ROWS).fillna(""))
+    assert [fields(a) for a in streamed] == [fields(a) for a in expected]
+    assert [a.article_id for a in streamed] == ["daily-1", "weekly-2", "daily-3"]
+    assert [a.source for a in streamed] == [f"{path}, row {n}" for n in (1, 2, 3)]
+    # load_corpus and the report read a table file as a table of articles, not as one article
+    assert [a.article_id for a in load_corpus(path)] == ["daily-1", "weekly-2", "daily-3"]
+
+
+def test_csv_cell_over_several_lines_with_a_bom_and_a_long_article(tmp_path):
+    long_text = " ".join([ENGLISH_3] * 1200)  # about 200,000 characters: longer than csv's own field limit
+    rows = [{"outlet_id": "a", "text": ENGLISH + "\n\n" + ENGLISH_2}, {"outlet_id": "b", "text": long_text}]
+    path = write_csv(tmp_path / "excel.csv", rows, encoding="utf-8-sig")
+    streamed = list(iter_articles(path))
+    assert [a.outlet_id for a in streamed] == ["a", "b"]
+    assert streamed[0].text == ENGLISH + "\n\n" + ENGLISH_2
+    assert len(streamed[1].raw) == len(long_text)
+    import csv
+    assert csv.field_size_limit() == 131072  # the reader's larger limit does not outlive it
+
+
+def test_csv_missing_column_is_reported_by_the_call(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text("outlet,body\nwire,Some text here.\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"sheet\.csv: its header has no 'text' column; it has 'outlet', 'body'"):
+        iter_articles(path)
+
+
+def test_csv_bad_row_after_good_ones_names_the_row(tmp_path):
+    path = write_csv(tmp_path / "rows.csv", [CSV_ROWS[0], {"outlet_id": "weekly", "text": ""}])
+    articles = iter_articles(path)
+    assert next(articles).article_id == "daily-1"
+    with pytest.raises(FramingError, match=r"rows\.csv, row 2: the text is empty"):
+        next(articles)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"text,outlet_id\n", "no articles"),
+    (b"\xff\xfet\x00e\x00x\x00t\x00", "UTF-16"),
+    (b"text,outlet_id\n\xe9t\xe9,a\n", "broken.csv: is not valid UTF-8"),
+])
+def test_csv_problems_are_clear(tmp_path, content, message):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    with pytest.raises(FramingError, match=message):
+        list(iter_articles(path))
 
 
 @pytest.mark.parametrize("source", [pd.DataFrame({"text": [ENGLISH], "outlet_id": ["a"]}), [ROWS[0]], None])
@@ -337,7 +407,7 @@ def test_folder_same_stem_in_two_subfolders_is_a_duplicate(tmp_path):
 
 def test_folder_with_field_options_is_an_error(tmp_path):
     folder = make_folder(tmp_path, None)
-    with pytest.raises(FramingError, match="JSONL or Parquet"):
+    with pytest.raises(FramingError, match="JSONL, Parquet or CSV"):
         iter_articles(folder, text="body")
 
 
