@@ -239,47 +239,72 @@ def _missing(value) -> bool:
 
 class _HTMLText(HTMLParser):
     """Extract readable text from HTML: block elements become line breaks,
-    scripts and styles are dropped. No markup is ever kept."""
+    scripts and styles are dropped. No markup is ever kept. The page's
+    ``<title>`` (the browser tab's label, not part of the page's text) is
+    kept apart, in ``title``."""
 
     BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article",
-              "header", "footer", "figcaption", "title"}
+              "header", "footer", "figcaption"}
     SKIP = {"script", "style", "noscript", "template", "svg"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.title_parts: list[str] = []
         self.skipping = 0
+        self.in_title = False
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.skipping += 1
+        elif tag == "title":
+            self.in_title = True
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
         if tag in self.SKIP:
             self.skipping = max(0, self.skipping - 1)
+        elif tag == "title":
+            self.in_title = False
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
 
     def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data.replace("\n", " "))
+        if self.skipping:
+            return
+        (self.title_parts if self.in_title else self.parts).append(data.replace("\n", " "))
 
 
-def html_to_text(html: str) -> str:
-    """Plain text of an HTML page, paragraphs separated by blank lines."""
+def _html_page(html: str) -> tuple[str, str]:
+    """The text of an HTML page (paragraphs separated by blank lines) and its title."""
     parser = _HTMLText()
     parser.feed(html)
     parser.close()
-    return re.sub(r"\n{3,}", "\n\n", "".join(parser.parts)).strip()
+    return re.sub(r"\n{3,}", "\n\n", "".join(parser.parts)).strip(), " ".join("".join(parser.title_parts).split())
 
 
-def _read_article_file(path: Path) -> str:
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML page, paragraphs separated by blank lines (the
+    ``<title>`` is not part of it)."""
+    return _html_page(html)[0]
+
+
+def _read_article_file(path: Path) -> tuple[str, str]:
+    """An article file's text and, for an HTML page, its ``<title>`` ('' otherwise)."""
     text = read_text_file(path)
     if path.suffix.lower() in (".html", ".htm"):
-        text = html_to_text(text)
-    return text
+        return _html_page(text)
+    return text, ""
+
+
+def _file_article(path: Path, fields: dict) -> "Article":
+    """The article of one file; an HTML page's ``<title>`` is its title unless
+    ``fields`` (a manifest row) gives one."""
+    text, page_title = _read_article_file(path)
+    if page_title and not fields.get("title"):
+        fields = {**fields, "title": page_title}
+    return Article.from_text(text, **fields)
 
 
 def _manifest_entries(manifest_text: str, source: str, exists) -> list[tuple[str, dict]]:
@@ -305,9 +330,9 @@ def _manifest_entries(manifest_text: str, source: str, exists) -> list[tuple[str
     return entries
 
 
-def _from_manifest(manifest_text: str, source: str, opener, exists) -> list[Article]:
-    return [Article.from_text(opener(name), **fields)
-            for name, fields in _manifest_entries(manifest_text, source, exists)]
+def _from_manifest(manifest_text: str, source: str, make, exists) -> list[Article]:
+    """The articles a manifest lists; ``make(name, fields)`` reads one."""
+    return [make(name, fields) for name, fields in _manifest_entries(manifest_text, source, exists)]
 
 
 def _folder_files(path: Path) -> list[Path]:
@@ -334,11 +359,11 @@ def load_seeds() -> Corpus:
     """The bundled seed corpus: five articles on Russia–North Korea relations."""
     root = _seeds_root()
 
-    def opener(name: str) -> str:
-        return root.joinpath(name).read_text(encoding="utf-8")
+    def make(name: str, fields: dict) -> Article:
+        return Article.from_text(root.joinpath(name).read_text(encoding="utf-8"), **fields)
 
     manifest = root.joinpath("MANIFEST.csv").read_text(encoding="utf-8")
-    return Corpus(tuple(_from_manifest(manifest, "seeds/MANIFEST.csv", opener, lambda n: root.joinpath(n).is_file())))
+    return Corpus(tuple(_from_manifest(manifest, "seeds/MANIFEST.csv", make, lambda n: root.joinpath(n).is_file())))
 
 
 def load_corpus(path: str | Path | None = None) -> Corpus:
@@ -371,7 +396,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     manifest = path / "MANIFEST.csv"
     if manifest.is_file():
         return Corpus(tuple(_from_manifest(read_text_file(manifest), str(manifest),
-                                           lambda n: _read_article_file(path / n),
+                                           lambda n, fields: _file_article(path / n, fields),
                                            lambda n: (path / n).is_file())))
     return load_files(_folder_files(path))
 
@@ -380,7 +405,7 @@ def load_files(paths: Iterable[str | Path]) -> Corpus:
     """One article per file, each its own outlet named after the file."""
     articles = []
     for p in map(Path, paths):
-        articles.append(Article.from_text(_read_article_file(p), outlet_id=p.stem, article_id=p.stem, source=str(p)))
+        articles.append(_file_article(p, dict(outlet_id=p.stem, article_id=p.stem, source=str(p))))
     if not articles:
         raise FramingError("no files given")
     return Corpus(tuple(articles))
@@ -536,7 +561,7 @@ class _Pending(NamedTuple):
             return _record_article(_json_object(self.data, self.where), self.fields, self.number, self.where)
         if self.kind == "record":
             return _record_article(self.data, self.fields, self.number, self.where)
-        return Article.from_text(_read_article_file(self.data), **self.fields)
+        return _file_article(self.data, self.fields)
 
 
 def _progress_bar(progress: bool | None, **options):

@@ -223,6 +223,17 @@ def test_folder_without_manifest_each_file_its_own_outlet(tmp_path):
     # HTML: paragraphs kept, inline tags dropped, entities decoded
     assert "The delegations met in Geneva on Tuesday and agreed to continue the talks next month." in page.text
     assert "Officials said the next round would focus on trade & shipping." in page.text
+    # the page's <title> is its title, not a line of its text (a browser shows it on the tab)
+    assert page.title == "Ignored heading" and "Ignored heading" not in page.text
+    assert (vox.title, blog.title) == ("", "")
+
+
+def test_a_manifest_title_wins_over_the_html_title(tmp_path):
+    write(tmp_path / "page.html", HTML_PAGE)
+    write(tmp_path / "MANIFEST.csv", "file,outlet_id,title\npage.html,daily,Talks resume in Geneva\n")
+    (page,) = load_corpus(tmp_path)
+    assert page.title == "Talks resume in Geneva"
+    assert "Ignored heading" not in page.text
     # no markup and no script/style/noscript content reaches the text
     for leaked in ("SECRET_TRACKER_CODE", "tracker", "injected", "document.write", "color", "JavaScript", "<", ">"):
         assert leaked not in page.text, leaked
@@ -293,6 +304,7 @@ HTML_CASES = [
     ("One<br/>Two", "One\n\nTwo"),
     ("<p>Text</p><script>never closed", "Text"),
     ("", ""),
+    ("<html><head><title>Tab label</title></head><body><p>Body.</p></body></html>", "Body."),
 ]
 
 
