@@ -339,8 +339,15 @@ def _folder_files(path: Path) -> list[Path]:
     """The article files of a folder without a manifest, sorted by name."""
     files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
     if not files:
-        raise FramingError(f"{path}: no MANIFEST.csv and no .txt, .md or .html files in this folder")
+        others = sorted({p.suffix.lower() for p in path.iterdir() if p.suffix.lower() in _OFFICE_SUFFIXES})
+        hint = (f"; it has {', '.join(others)} files, which framing cannot read: save each article as plain "
+                "text (.txt) or a web page (.html)") if others else ""
+        raise FramingError(f"{path}: no MANIFEST.csv and no .txt, .md or .html files in this folder{hint}")
     return files
+
+
+#: Document kinds a teacher may have articles in, which framing does not read (named in the error).
+_OFFICE_SUFFIXES = frozenset((".docx", ".doc", ".pdf", ".odt", ".rtf", ".pages", ".epub"))
 
 
 def _seeds_root():

@@ -671,3 +671,18 @@ def test_the_quick_non_latin_check_never_misses_a_non_latin_letter():
     assert _MAYBE_NON_LATIN.search("“Café” — it’s naïve… ½ isn’t") is not None  # "½" counts as a letter there
     assert _MAYBE_NON_LATIN.search("“Café” — it’s naïve…") is None
     assert _MAYBE_NON_LATIN.search("Москва") is not None
+
+
+def test_a_folder_of_documents_framing_cannot_read_says_so(tmp_path):
+    for name in ("notes.docx", "report.pdf", "photo.png"):
+        (tmp_path / name).write_bytes(b"binary content")
+    with pytest.raises(FramingError, match=r"no MANIFEST\.csv and no \.txt, \.md or \.html files in this folder; "
+                                           r"it has \.docx, \.pdf files, which framing cannot read: save each "
+                                           r"article as plain text \(\.txt\)"):
+        load_corpus(tmp_path)
+
+
+def test_a_folder_of_images_only_gets_no_document_hint(tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"binary content")
+    with pytest.raises(FramingError, match=r"no \.txt, \.md or \.html files in this folder$"):
+        load_corpus(tmp_path)
