@@ -5,10 +5,10 @@
     framing analyze FILE... [--json]      per-article evidence
 
 SOURCE is a folder (with or without MANIFEST.csv), an article file, or a
-.jsonl, .parquet, .csv or .tsv file of articles, one per line or row (read as
-a stream); by default the
-bundled seeds. Problems with the input are printed as one line naming the
-file and the problem, and the command exits with status 2.
+.jsonl, .parquet, .csv or .tsv file of articles, one per line or row (read
+as a stream); by default the bundled seeds. Problems with the input are
+printed as one line naming the file and the problem, and the command exits
+with status 2.
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("analyze", help="print the evidence for each article",
                        description="Analyse articles one by one and print their evidence.")
-    a.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md or .html)")
+    a.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md or .html), or tables of "
+                                                            "articles (.jsonl, .parquet, .csv or .tsv)")
     a.add_argument("--json", action="store_true", help="print one JSON object per article (JSON Lines)")
     common(a)
     return p

@@ -395,9 +395,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     if not path.exists():
         raise FramingError(f"{path}: no such file or folder")
     if path.is_file():
-        if path.suffix.lower() in TABLE_SUFFIXES:  # a table of articles, one per row or line
-            return Corpus(tuple(iter_articles(path)))
-        return load_files([path])
+        return load_files([path])  # one article, or a table of articles (one per row or line)
     if not path.is_dir():
         raise FramingError(f"{path}: is neither a regular file nor a folder (a device, pipe or socket?)")
     manifest = path / "MANIFEST.csv"
@@ -409,10 +407,15 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
 
 
 def load_files(paths: Iterable[str | Path]) -> Corpus:
-    """One article per file, each its own outlet named after the file."""
+    """One article per file, each its own outlet named after the file; a
+    .jsonl, .ndjson, .parquet, .csv or .tsv file gives its table of articles
+    (see :func:`iter_articles`)."""
     articles = []
     for p in map(Path, paths):
-        articles.append(_file_article(p, dict(outlet_id=p.stem, article_id=p.stem, source=str(p))))
+        if p.suffix.lower() in TABLE_SUFFIXES and p.is_file():
+            articles.extend(iter_articles(p))
+        else:
+            articles.append(_file_article(p, dict(outlet_id=p.stem, article_id=p.stem, source=str(p))))
     if not articles:
         raise FramingError("no files given")
     return Corpus(tuple(articles))

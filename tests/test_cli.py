@@ -236,3 +236,13 @@ def test_report_on_a_spreadsheet_saved_as_csv(tmp_path, capsys):
     assert list(articles["title"]) == ["Strike", "Chaos"]
     quotes = pd.read_csv(out / "tables" / "quotes.csv")
     assert list(quotes["speaker"]) == ["Anna de Vries"]
+
+
+def test_analyze_reads_a_csv_of_articles_row_by_row(tmp_path, capsys):
+    sheet = tmp_path / "articles.csv"
+    sheet.write_text("outlet_id,text\nwire,The council approved the plan on Monday. Residents were angry.\n"
+                     "herald,Residents protested outside the town hall on Tuesday evening.\n", encoding="utf-8")
+    assert main(["analyze", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    assert f"== {sheet}, row 1 (wire): 10 words, 2 sentences" in out
+    assert f"== {sheet}, row 2 (herald): 9 words, 1 sentences" in out
