@@ -118,6 +118,9 @@ def _name_start(toks: list[str], j: int) -> int:
         i = k
 
 
+#: Nouns that introduce a company's name: "engineering firm Caldwell Marsh", "carmaker Kaito".
+_COMPANY_LABELS = _COMPANY - _words("union association alliance coalition charity organisation organization club team "
+                                    "group federation")
 _QUANTITY = _words("some several many most few two three four five dozens hundreds thousands")
 _PLURAL = re.compile(r"[a-z]{3,}s")
 
@@ -431,16 +434,25 @@ class _Resolver:
         ``pos`` comes out differently (cut short), so that stretch is rescanned."""
         if self._companies is None:
             runs = list(_ORG_RUN.finditer(self.norm))
-            named = [m for m in runs if set(m.group().split()) & _ORG_OTHER]
+            named = [m for m in runs if self._is_company(m)]
             self._companies = ([m.end() for m in runs], runs, [m.end() for m in named], [m.group() for m in named])
         ends, runs, named_ends, names = self._companies
         i = bisect_right(ends, pos)  # runs[:i] end at or before pos
         if i < len(runs) and runs[i].start() < pos:
             for m in reversed(list(_ORG_RUN.finditer(self.norm, runs[i].start(), pos))):
-                if set(m.group().split()) & _ORG_OTHER:
+                if self._is_company(m):
                     return m.group()
         k = bisect_right(named_ends, pos)
         return names[k - 1] if k else None
+
+    def _is_company(self, run: re.Match) -> bool:
+        """A run of capitalised words names a company when it holds a word of
+        ``_ORG_OTHER`` ("Kaito Motors") or follows a company noun ("engineering
+        firm Caldwell Marsh", "carmaker Kaito")."""
+        if set(run.group().split()) & _ORG_OTHER:
+            return True
+        before = self.norm[max(0, run.start() - 20):run.start()].split()
+        return bool(before) and before[-1].lower() in _COMPANY_LABELS
 
     def _remember(self, who: _Who) -> _Who:
         old = self.seen.pop(who.name, None)
@@ -517,7 +529,7 @@ class _Resolver:
             if who is None:  # the last company named in the text
                 last = self._last_company(pos)
                 name = _ROLE_PREP.sub("", last) if last is not None else None
-                who = self._org(name, "") if name is not None else None
+                who = self._org(name, noun) if name is not None else None  # "the company": role other
             if who is not None:
                 return self._remember(who)
         if toks[0].lower() in ("the", "this", "that"):

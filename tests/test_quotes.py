@@ -998,3 +998,10 @@ def test_without_a_registry_the_packaged_one_is_read_once_and_gives_the_same_quo
 ])
 def test_labels_of_candidates_and_co_leaders(text, speaker):
     assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_the_company_finds_a_company_introduced_by_a_company_noun():
+    text = ("Two former executives of British engineering firm Caldwell Marsh went on trial on Tuesday. "
+            'In a statement, the company said it had "fundamentally changed" the way it worked.')
+    q = only(text)
+    assert (q.speaker, q.speaker_role) == ("Caldwell Marsh", "other")
