@@ -121,6 +121,8 @@ def _name_start(toks: list[str], j: int) -> int:
 #: Nouns that introduce a company's name: "engineering firm Caldwell Marsh", "carmaker Kaito".
 _COMPANY_LABELS = _COMPANY - _words("union association alliance coalition charity organisation organization club team "
                                     "group federation")
+
+
 _QUANTITY = _words("some several many most few two three four five dozens hundreds thousands")
 _PLURAL = re.compile(r"[a-z]{3,}s")
 
@@ -425,7 +427,7 @@ class _Resolver:
 
     def _last_company(self, pos: int) -> str | None:
         """The last run of capitalised words before ``pos`` that names a
-        company (holds a word of ``_ORG_OTHER``), as ``_ORG_RUN.finditer(norm,
+        company (see :meth:`_is_company`), as ``_ORG_RUN.finditer(norm,
         0, pos)`` finds them, without rescanning the text from its start for
         every "the company" (which made a long text quadratic).
 
