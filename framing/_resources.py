@@ -17,6 +17,13 @@ from typing import Iterable
 from .errors import FramingError
 
 
+def refuse_utf16(path, head: bytes, save_as: str = "UTF-8") -> None:
+    """Raise a clear FramingError when ``head`` (a file's first bytes) opens
+    with a UTF-16 byte-order mark: framing reads UTF-8 only."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FramingError(f"{path}: is UTF-16 text; save it as {save_as} and try again")
+
+
 def read_text_file(path: str | Path) -> str:
     """Read a user's text file as UTF-8, with a clear error for every failure."""
     path = Path(path)
@@ -30,8 +37,7 @@ def read_text_file(path: str | Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise FramingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise FramingError(f"{path}: is UTF-16 text; save it as UTF-8 and try again")
+    refuse_utf16(path, data)
     if b"\x00" in data[:8192]:
         raise FramingError(f"{path}: looks like a binary file, not text")
     try:

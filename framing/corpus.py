@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Generator, Iterable, Iterator, NamedTuple
 
-from ._resources import read_csv_rows, read_text_file
+from ._resources import read_csv_rows, read_text_file, refuse_utf16
 from .clean import CleaningStep, clean_text
 from .errors import FramingError, FramingWarning
 from .text import Sentence, english_words, split_sentences, word_count
@@ -504,9 +504,8 @@ def _pending_articles(source, *, text: str = "text", outlet_id: str = "outlet_id
     do that part (``Analyzer(n_jobs=...)``). Checks that need no article
     happen here, at the call."""
     if not isinstance(source, (str, os.PathLike)):
-        raise FramingError(f"iter_articles needs the path of a .jsonl, .ndjson, .parquet, .csv or .tsv file or of "
-                           f"a folder, "
-                           f"not a {type(source).__name__}")
+        raise FramingError("iter_articles needs the path of a .jsonl, .ndjson, .parquet, .csv or .tsv file or of "
+                           f"a folder, not a {type(source).__name__}")
     for name, value in (("text", text), ("outlet_id", outlet_id)):
         if not isinstance(value, str) or not value:
             raise FramingError(f"iter_articles: {name}= must name a field, not {value!r}")
@@ -528,8 +527,7 @@ def _pending_articles(source, *, text: str = "text", outlet_id: str = "outlet_id
         return (_iter_parquet(path, fields, columns, rows, progress))
     if (text, outlet_id, article_id) != ("text", "outlet_id", None):
         raise FramingError(f"{path}: text=, outlet_id= and article_id= name the fields of a JSONL, Parquet or CSV "
-                           "file; "
-                           "a folder's articles take theirs from its files and MANIFEST.csv")
+                           "file; a folder's articles take theirs from its files and MANIFEST.csv")
     if path.is_dir():
         manifest = path / "MANIFEST.csv"
         if manifest.is_file():
@@ -681,8 +679,7 @@ def _iter_jsonl(path: Path, fields: _Fields, progress: bool | None) -> Iterator[
                 if bar is not None:
                     bar.update(len(line))
                 if n == 1:
-                    if line[:2] in (b"\xff\xfe", b"\xfe\xff"):
-                        raise FramingError(f"{path}: is UTF-16 text; save it as UTF-8 and try again")
+                    refuse_utf16(path, line)
                     line = line.removeprefix(b"\xef\xbb\xbf")
                 if not line.strip():
                     continue
@@ -699,8 +696,7 @@ def _open_csv(path: Path):
     """The CSV file as text (UTF-8, a byte-order mark dropped), or a FramingError."""
     try:
         with open(path, "rb") as fh:
-            if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-                raise FramingError(f"{path}: is UTF-16 text; save it as UTF-8 (\"CSV UTF-8\") and try again")
+            refuse_utf16(path, fh.read(2), 'UTF-8 ("CSV UTF-8")')
         return open(path, encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise FramingError(f"{path}: cannot be read ({exc.strerror or exc})") from None
