@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from .errors import FramingError
 from .text import WORD_RE, Sentence, sentence_at, split_sentences
@@ -84,25 +86,26 @@ class TargetSentiment:
                 "words": [{"word": w, "valence": v} for w, v in self.words]}
 
 
-def _word_edges(text: str, sentence: Sentence) -> tuple[list[int], list[int]]:
-    """Start and end offsets (into the article) of the sentence's words."""
-    base = sentence.start
-    spans = [m.span() for m in WORD_RE.finditer(sentence.text)]
-    return [base + a for a, _ in spans], [base + b for _, b in spans]
+def _word_edges(text: str, sentence: Sentence) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Start and end offsets of the sentence's words, counted from the
+    sentence's start."""
+    edges = tuple(zip(*map(re.Match.span, WORD_RE.finditer(text[sentence.start:sentence.end]))))
+    return edges if edges else ((), ())
 
 
 def _window(text: str, sentence: Sentence, start: int, end: int, size: int,
-            edges: tuple[list[int], list[int]] | None = None) -> tuple[int, int]:
+            edges: tuple[tuple[int, ...], tuple[int, ...]] | None = None) -> tuple[int, int]:
     """From the ``size``-th word before the target to the ``size``-th word
     after it, or the sentence's edge when it has fewer words on that side."""
     starts, ends = edges if edges is not None else _word_edges(text, sentence)
-    lo, hi = sentence.start, sentence.end
-    i = bisect_right(ends, start)  # words 0 .. i-1 end before the target starts
+    base = sentence.start
+    lo, hi = base, sentence.end
+    i = bisect_right(ends, start - base)  # words 0 .. i-1 end before the target starts
     if i >= size:
-        lo = starts[i - size]
-    j = bisect_left(starts, end)  # words j .. start after the target ends
+        lo = base + starts[i - size]
+    j = bisect_left(starts, end - base)  # words j .. start after the target ends
     if len(starts) - j >= size:
-        hi = ends[j + size - 1]
+        hi = base + ends[j + size - 1]
     return min(lo, start), max(hi, end)
 
 
@@ -190,49 +193,170 @@ def _compound(vader, ctx: str) -> float:
 
 @dataclass(frozen=True)
 class SentenceValences:
-    """VADER's reading of one sentence, word by word: ``spans`` are the
-    character offsets (into the article) of its whitespace-separated tokens,
-    ``words`` VADER's form of each token and ``valences`` the valence VADER
-    gives each in the context of the whole sentence (after its negation,
-    booster, capitals and "but" rules; 0 for a word outside its lexicon)."""
+    """VADER's reading of one sentence, word by word, kept for the tokens
+    (whitespace-separated, as VADER splits) that carry a valence: ``spans``
+    are their character offsets into the article, in order, ``words``
+    VADER's form of each and ``valences`` the valence VADER gives each in the
+    context of the whole sentence (after its negation, booster, capitals and
+    "but" rules; never 0: a word outside its lexicon, or one its rules bring
+    to 0, is left out)."""
 
     spans: tuple[tuple[int, int], ...]
     words: tuple[str, ...]
     valences: tuple[float, ...]
-    edges: tuple[list[int], list[int]]  # the sentence's word starts and ends (framing's words, for the window)
+    edges: tuple[tuple[int, ...], tuple[int, ...]]  # framing's words' starts and ends, from the sentence start
 
 
 _TOKEN_RE = re.compile(r"\S+")
+_PUNCTUATION = string.punctuation
+
+
+@lru_cache(maxsize=1)
+def _vader_rules():
+    """VADER's word lists and constants, as its module defines them."""
+    from vaderSentiment import vaderSentiment as v
+
+    return (v.BOOSTER_DICT, frozenset(v.NEGATE), v.SPECIAL_CASES, v.N_SCALAR, v.C_INCR,
+            frozenset(w.split()[0] for w in v.SPECIAL_CASES if " " in w),
+            frozenset(w.split()[0] for w in v.BOOSTER_DICT if " " in w))
+
+
+def _negated(word: str, negations) -> bool:
+    return word in negations or "n't" in word
+
+
+def _word_valence(i: int, value: float, tokens: list[str], low: list[str], lexicon, cap_diff: bool,
+                  rules) -> float:
+    """The valence VADER gives lexicon word ``i`` (its lexicon ``value``) in
+    the context of its sentence: "no" up to three words back, a word in
+    capitals among others that are not, boosters and dampeners up to three
+    words back (weighed down with distance), negations ("not", "n't",
+    "never" ...), "never so", "without doubt", idioms and "least".
+
+    The same rules, in the same order, as VADER 3.3.2's own per-word pass;
+    this one lower-cases the sentence once instead of once per rule.
+    """
+    booster, negations, special, n_scalar, c_incr, special_first, booster_first = rules
+    n = len(tokens)
+    word = low[i]
+    valence = value
+    if word == "no" and i != n - 1 and low[i + 1] in lexicon:
+        valence = 0.0  # "no" negates the next word instead of counting itself
+    if ((i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no")
+            or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))):
+        valence = value * n_scalar
+    if cap_diff and tokens[i].isupper():
+        valence = valence + c_incr if valence > 0 else valence - c_incr
+    for back in (1, 2, 3):
+        if i < back or low[i - back] in lexicon:
+            continue
+        before = low[i - back]
+        shift = 0.0
+        if before in booster:
+            shift = booster[before]
+            if valence < 0:
+                shift *= -1
+            if cap_diff and tokens[i - back].isupper():
+                shift = shift + c_incr if valence > 0 else shift - c_incr
+            if back == 2:
+                shift = shift * 0.95
+            elif back == 3:
+                shift = shift * 0.9
+        valence = valence + shift
+        if back == 1:
+            if _negated(before, negations):
+                valence = valence * n_scalar
+        elif back == 2:
+            if low[i - 2] == "never" and low[i - 1] in ("so", "this"):
+                valence = valence * 1.25
+            elif low[i - 2] == "without" and low[i - 1] == "doubt":
+                pass
+            elif _negated(before, negations):
+                valence = valence * n_scalar
+        else:
+            if (low[i - 3] == "never" and low[i - 2] in ("so", "this")) or low[i - 1] in ("so", "this"):
+                valence = valence * 1.25
+            elif low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+                pass
+            elif _negated(before, negations):
+                valence = valence * n_scalar
+            valence = _idioms(valence, i, low, special, booster, special_first, booster_first)
+    if i > 0 and low[i - 1] == "least" and "least" not in lexicon:
+        if i == 1 or low[i - 2] not in ("at", "very"):
+            valence = valence * n_scalar
+    return valence
+
+
+def _idioms(valence: float, i: int, low: list[str], special, booster, special_first, booster_first) -> float:
+    """VADER's idiom rules for word ``i`` (``i >= 3``): a two- or three-word
+    phrase ending at, or starting with, the word sets its valence ("the bomb"),
+    and a two-word booster just before it ("kind of") shifts it."""
+    if low[i - 3] in special_first or low[i - 2] in special_first or low[i - 1] in special_first:
+        for seq in (f"{low[i - 1]} {low[i]}", f"{low[i - 2]} {low[i - 1]} {low[i]}", f"{low[i - 2]} {low[i - 1]}",
+                    f"{low[i - 3]} {low[i - 2]} {low[i - 1]}", f"{low[i - 3]} {low[i - 2]}"):
+            if seq in special:
+                valence = special[seq]
+                break
+    n = len(low)
+    if low[i] in special_first:
+        if n - 1 > i and f"{low[i]} {low[i + 1]}" in special:
+            valence = special[f"{low[i]} {low[i + 1]}"]
+        if n - 1 > i + 1 and f"{low[i]} {low[i + 1]} {low[i + 2]}" in special:
+            valence = special[f"{low[i]} {low[i + 1]} {low[i + 2]}"]
+    if low[i - 3] in booster_first or low[i - 2] in booster_first:
+        for gram in (f"{low[i - 3]} {low[i - 2]} {low[i - 1]}", f"{low[i - 3]} {low[i - 2]}",
+                     f"{low[i - 2]} {low[i - 1]}"):
+            if gram in booster:
+                valence = valence + booster[gram]
+    return valence
 
 
 def sentence_valences(text: str, sentence: Sentence) -> SentenceValences | None:
     """VADER's word-by-word valences for ``sentence`` (one VADER pass), or None
     for a sentence VADER cannot read in one linear pass (more than
     :data:`MAX_VADER_TOKENS` tokens, or emoji, which VADER rewrites into
-    words): those are scored window by window instead."""
-    from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
+    words): those are scored window by window instead.
 
+    The reading follows VADER's rules exactly (its tokens: whitespace-split,
+    with punctuation stripped from a token's ends unless that leaves two
+    characters or fewer; its lexicon, boosters, negations and idioms, read
+    from the vaderSentiment package), and a test checks it against
+    vaderSentiment's own scores; it is written for one pass over the
+    sentence, where VADER's re-reads the sentence for each rule.
+    """
     vader = _vader()
     body = text[sentence.start:sentence.end]
-    spans = [(sentence.start + m.start(), sentence.start + m.end()) for m in _TOKEN_RE.finditer(body)]
-    if len(spans) > MAX_VADER_TOKENS or not _emoji_words().keys().isdisjoint(body):
+    raw = body.split()
+    if len(raw) > MAX_VADER_TOKENS or not _emoji_words().keys().isdisjoint(body):
         return None
-    reading = SentiText(body)
-    tokens = reading.words_and_emoticons
+    edges = _word_edges(text, sentence)
     lexicon = vader.lexicon
-    valences: list[float] = []
-    for i, token in enumerate(tokens):
-        low = token.lower()
-        # a word outside the lexicon has no valence of its own (VADER gives it 0 without reading its
-        # neighbours); a booster ("very") and the "kind" of "kind of" only shade their neighbours
-        if low not in lexicon or low in BOOSTER_DICT or (
-                low == "kind" and i + 1 < len(tokens) and tokens[i + 1].lower() == "of"):
-            valences.append(0.0)
-        else:
-            vader.sentiment_valence(0.0, reading, token, i, valences)
-    valences = vader._but_check(tokens, valences)
-    return SentenceValences(tuple(spans), tuple(tokens), tuple(float(v) for v in valences),
-                            _word_edges(text, sentence))
+    tokens = [t if len(w := t.strip(_PUNCTUATION)) <= 2 else w for t in raw]  # VADER's form of each token
+    low = "\n".join(tokens).lower().split("\n")  # each token lower-cased (no token holds a line break)
+    # every lexicon value is non-zero, so this keeps the tokens VADER looks up
+    hits = list(compress(range(len(low)), map(lexicon.get, low)))
+    if not hits:
+        return SentenceValences((), (), (), edges)
+    rules = _vader_rules()
+    booster = rules[0]
+    n = len(tokens)
+    cap_diff = 0 < n - sum(map(str.isupper, tokens)) < n
+    valences = {}
+    for i in hits:
+        word = low[i]
+        # a booster ("very") and the "kind" of "kind of" only shade their neighbours
+        if word in booster or (word == "kind" and i + 1 < n and low[i + 1] == "of"):
+            continue
+        valences[i] = _word_valence(i, lexicon[word], tokens, low, lexicon, cap_diff, rules)
+    if "but" in low:
+        every = vader._but_check(tokens, [valences.get(i, 0.0) for i in range(n)])
+        valences = {i: every[i] for i in valences}
+    kept = [i for i, v in valences.items() if v]
+    if not kept:
+        return SentenceValences((), (), (), edges)
+    matches = list(_TOKEN_RE.finditer(text, sentence.start, sentence.end))
+    return SentenceValences(tuple(matches[i].span() for i in kept), tuple(tokens[i] for i in kept),
+                            tuple(float(valences[i]) for i in kept), edges)
 
 
 def _window_score(text: str, sv: SentenceValences, lo: int, hi: int,
@@ -240,20 +364,14 @@ def _window_score(text: str, sv: SentenceValences, lo: int, hi: int,
     """Compound of the tokens of ``sv`` inside text[lo:hi], leaving out any
     token that touches a target: VADER's normalisation of their valence sum
     (with its emphasis for "!" and "?" in the window)."""
-    spans, values = sv.spans, sv.valences
-    k = max(bisect_right(spans, (lo, lo)) - 1, 0)
     chosen, found = [], []
-    for k in range(k, len(spans)):
-        a, b = spans[k]
+    for (a, b), word, v in zip(sv.spans, sv.words, sv.valences):
         if a >= hi:
             break
-        v = values[k]
-        if not v or b <= lo:
-            continue
-        if any(a < e and s < b for s, e in targets):
+        if b <= lo or any(a < e and s < b for s, e in targets):
             continue
         chosen.append(v)
-        found.append((sv.words[k], round(v, 3)))
+        found.append((word, round(v, 3)))
     if not chosen:
         return 0.0, ()
     score = _vader().score_valence(chosen, text[lo:hi])["compound"]

@@ -7,6 +7,8 @@ running the code.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.actors import load_actors
 from framing.errors import FramingError
@@ -261,3 +263,65 @@ def test_one_reading_of_a_sentence_serves_every_target():
     for target in ("Moscow", "Pyongyang", "Seoul"):
         span = [(text.index(target), text.index(target) + len(target))]
         assert score_span(text, sentence, span, valences=reading) == score_span(text, sentence, span)
+
+
+# -- framing's reading of a sentence against VADER's own --------------------------------------------
+# sentence_valences applies VADER's word rules in one pass over the sentence; the valences below come
+# from VADER's lexicon (good 1.9, bad -2.5) and its published constants (a booster adds 0.293, a word
+# in capitals among lower-case ones 0.733, a negation multiplies by -0.74, words before "but" count
+# half and words after it one and a half).
+
+def _reading(text):
+    from framing.sentiment import sentence_valences
+    from framing.text import Sentence
+
+    return sentence_valences(text, Sentence(0, len(text), text, 0))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal is good.", [("good", 1.9)]),
+    ("The deal is very good.", [("good", 1.9 + 0.293)]),
+    ("The deal is not good.", [("good", 1.9 * -0.74)]),
+    ("The deal isn't good.", [("good", 1.9 * -0.74)]),
+    ("The deal is GOOD for them.", [("GOOD", 1.9 + 0.733)]),
+    ("Good talks, but a bad deal.", [("Good", 1.9 * 0.5), ("bad", -2.5 * 1.5)]),
+    ("The deal is very bad.", [("bad", -2.5 - 0.293)]),
+    ("There is no good deal.", [("good", 1.9 * -0.74)]),
+    ("The talks went on for hours.", []),
+    # idioms: "the bomb" sets the valence (3); "kind of" is a dampener (-0.293) three words back
+    ("He said that it was the bomb.", [("bomb", 3.0)]),
+    ("It was kind of good.", [("good", 1.9 - 0.293)]),
+    # "never so": "so" boosts (0.293), then "never so" two words back and "so" just before each add a quarter
+    ("It was never so good.", [("good", (1.9 + 0.293) * 1.25 * 1.25)]),
+])
+def test_sentence_reading_follows_vaders_rules(text, expected):
+    reading = _reading(text)
+    assert [w for w in reading.words] == [w for w, _ in expected]
+    assert list(reading.valences) == pytest.approx([v for _, v in expected])
+    for (a, b), word in zip(reading.spans, reading.words):
+        assert text[a:b].strip(".,") == word
+
+
+def test_sentence_reading_keeps_only_words_with_a_valence():
+    reading = _reading("Moscow praised Pyongyang, while Seoul condemned the deal.")
+    assert reading.words == ("praised", "condemned")
+    assert all(reading.valences)
+
+
+VADER_WORDS = ["good", "bad", "great", "terrible", "support", "threat", "war", "peace", "no", "not", "never",
+               "isn't", "without", "doubt", "least", "at", "very", "extremely", "kind", "of", "sort", "so", "this",
+               "but", "BUT", "GOOD", "VERY", "the", "bomb", "shit", "kiss", "death", "or", "nor", "just", "enough",
+               "hardly", "Russia", "said", "deal", "!", "?", ":)", '"good"', "(bad)", "uh-uh", "x", "Kim's"]
+
+
+@given(st.lists(st.sampled_from(VADER_WORDS), min_size=1, max_size=30))
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+def test_sentence_reading_gives_vaders_compound(words):
+    # the valences framing keeps, normalised as VADER normalises, give VADER's own score for the sentence
+    from framing.sentiment import _vader
+
+    text = " ".join(words)
+    reading = _reading(text)
+    vader = _vader()
+    ours = vader.score_valence(list(reading.valences), text)["compound"] if reading.valences else 0.0
+    assert ours == vader.polarity_scores(text)["compound"]
