@@ -218,7 +218,7 @@ class Analyzer:
         spans = _with_marks(text, [(q.start, q.end) for q in result.quotes])
         result.loaded = find_loaded_terms(text, lexicon=lexicon, quote_spans=spans)
         result.naming = find_naming(text, naming=naming, quote_spans=spans)
-        result.readability = readability(text)
+        result.readability = readability(text, sentences=sentences)
 
         # group mentions by (actor, sentence): one score per sentence and actor
         groups: dict[tuple[str, int], list] = {}

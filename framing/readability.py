@@ -40,6 +40,7 @@ nothing about bias.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
 
 from .text import WORD_RE, split_sentences
@@ -110,27 +111,31 @@ def _judge(word: str) -> tuple[int, bool]:
     return found
 
 
-def readability(text: str) -> dict[str, float]:
+def readability(text: str, *, sentences: list | None = None) -> dict[str, float]:
     """Readability of ``text``: word and sentence counts plus the five scores
     listed in the module docstring (rounded to 2 decimals).
+
+    ``sentences``: the text's sentences, when they have already been split
+    (``split_sentences(text)``, e.g. an Article's ``.sentences``); only
+    their number is used.
 
     An empty text gives zero counts and NaN scores rather than an error.
     """
     tokens = WORD_RE.findall(text)
     n_words = len(tokens)
-    n_sents = len(split_sentences(text))
+    n_sents = len(split_sentences(text) if sentences is None else sentences)
     out: dict[str, float] = {"words": n_words, "sentences": n_sents,
                              "words_per_sentence": round(n_words / n_sents, 2) if n_sents else float("nan")}
     if not n_words or not n_sents:
         return {**out, **{m: float("nan") for m in METRICS}}
     syllables = poly = complex_ = unfamiliar = 0
-    for w in tokens:
-        n, hard = _judge(w.lower())
-        syllables += n
-        unfamiliar += hard
+    for w, k in Counter(map(str.lower, tokens)).items():  # each distinct word judged once, counted k times
+        n, hard = _judge(w)
+        syllables += k * n
+        unfamiliar += k * hard
         if n >= 3:
-            poly += 1
-            complex_ += hard
+            poly += k
+            complex_ += k * hard
     wps, spw, pct_unfamiliar = n_words / n_sents, syllables / n_words, 100 * unfamiliar / n_words
     out["flesch_reading_ease"] = round(206.835 - 1.015 * wps - 84.6 * spw, 2)
     out["flesch_kincaid_grade"] = round(0.39 * wps + 11.8 * spw - 15.59, 2)

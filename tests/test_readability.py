@@ -86,6 +86,22 @@ def test_counts(text, n_words, n_sentences):
     assert scores["words_per_sentence"] == round(n_words / n_sentences, 2)
 
 
+@pytest.mark.parametrize("text, n_words, n_sentences", COUNT_CASES)
+def test_sentences_already_split_give_the_same_scores(text, n_words, n_sentences):
+    from framing.text import split_sentences
+
+    given = readability(text, sentences=split_sentences(text))
+    assert given == readability(text)
+    assert given["sentences"] == n_sentences
+
+
+def test_a_repeated_word_counts_every_time():
+    # "cat" is judged once but counted three times: 6 words, 6 syllables, 2 sentences
+    scores = readability("Cat cat cat. Sat on mat.")
+    assert scores["words"] == 6
+    assert scores["flesch_kincaid_grade"] == round(0.39 * 3 + 11.8 * 1 - 15.59, 2)
+
+
 def test_words_per_sentence_is_rounded():
     # 11 words / 3 sentences = 3.666...
     assert readability("The cat sat on the mat. It was happy. Was it?")["words_per_sentence"] == 3.67
