@@ -49,14 +49,28 @@ def _vectorizer():
 
 
 @lru_cache(maxsize=1)
-def _analyzer():
-    return _vectorizer().build_analyzer()
+def _term_rules():
+    """The analyzer's token pattern and stop words (see :func:`_vectorizer`)."""
+    import re
+
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return re.compile(TOKEN_PATTERN), ENGLISH_STOP_WORDS
 
 
 def article_terms(text: str) -> Counter:
     """The terms of one article (words and two-word phrases, as counted
-    below), with their counts: what an article adds to its outlet's counts."""
-    return Counter(_analyzer()(text))
+    below), with their counts: what an article adds to its outlet's counts.
+
+    The same terms as the analyzer of :func:`_vectorizer` gives (lower-cased
+    tokens of ``TOKEN_PATTERN``, stop words left out, then each word and each
+    pair of neighbouring words), counted without building its list of terms.
+    """
+    pattern, stop_words = _term_rules()
+    words = [w for w in pattern.findall(text.lower()) if w not in stop_words]
+    counts = Counter(words)
+    counts.update(map(" ".join, zip(words, words[1:])))
+    return counts
 
 
 def term_counts(docs: Mapping[str, str]) -> TermCounts:

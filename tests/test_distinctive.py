@@ -178,3 +178,29 @@ def test_counting_article_by_article_adds_up_to_the_pooled_count():
     single = counts_from({"a": Counter(article_terms(first)), "b": article_terms("Markets rallied.")})
     assert list(single.terms) == list(pooled.terms)
     assert (single.counts.toarray() == pooled.counts.toarray()).all()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stop words ("the", "of", "and") go before pairing, so "talks ended" pairs across "and"
+    ("The peace talks and the talks ended.", {"peace": 1, "talks": 2, "ended": 1, "peace talks": 1,
+                                               "talks talks": 1, "talks ended": 1}),
+    # numbers and one-letter words are not terms; case is ignored
+    ("In 2024 Russia, a RUSSIA ally.", {"russia": 2, "ally": 1, "russia russia": 1, "russia ally": 1}),
+    ("Kim Jong-un's visit.", {"kim": 1, "jong-un's": 1, "visit": 1, "kim jong-un's": 1, "jong-un's visit": 1}),
+    ("", {}),
+])
+def test_article_terms_are_words_and_neighbouring_pairs(text, expected):
+    from framing.distinctive import article_terms
+
+    assert article_terms(text) == expected
+
+
+def test_article_terms_count_what_the_vectorizer_counts():
+    from collections import Counter
+
+    import framing
+    from framing.distinctive import _vectorizer, article_terms
+
+    analyzer = _vectorizer().build_analyzer()
+    for article in framing.load_corpus():
+        assert article_terms(article.text) == Counter(analyzer(article.text))
