@@ -374,8 +374,25 @@ def _window_score(text: str, sv: SentenceValences, lo: int, hi: int,
         found.append((word, round(v, 3)))
     if not chosen:
         return 0.0, ()
-    score = _vader().score_valence(chosen, text[lo:hi])["compound"]
-    return round(float(score), 4), tuple(found)
+    return _normalised(chosen, text, lo, hi), tuple(found)
+
+
+def _normalised(valences: list[float], text: str, lo: int = 0, hi: int | None = None) -> float:
+    """VADER's compound score of word ``valences`` read in ``text[lo:hi]``:
+    their sum, pushed away from 0 by VADER's emphasis for exclamation marks
+    (0.292 each, up to four) and question marks (0.18 each for two or three,
+    0.96 for more), then normalised to [-1, 1] as s / sqrt(s*s + 15) and
+    rounded to 4 decimals, as VADER's ``score_valence`` does."""
+    total = float(sum(valences))
+    hi = len(text) if hi is None else hi
+    questions = text.count("?", lo, hi)
+    emphasis = min(text.count("!", lo, hi), 4) * 0.292 + (
+        0 if questions <= 1 else questions * 0.18 if questions <= 3 else 0.96)
+    if total > 0:
+        total += emphasis
+    elif total < 0:
+        total -= emphasis
+    return round(max(-1.0, min(1.0, total / math.sqrt(total * total + _VADER_ALPHA))), 4)
 
 
 def score_span(text: str, sentence: Sentence, targets: list[tuple[int, int]], *, window: int = WINDOW,
