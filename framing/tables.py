@@ -493,29 +493,31 @@ class EvidenceRows:
 
         cov, members = _Columns(), _Columns()  # a corpus of many stories has a claim per few statements
 
+        cov_keys = ["claim_id", "claim", "outlet", "status", "evidence", "article", "start", "end", "statements",
+                    "n_outlets"]
+        member_keys = ["claim_id", "outlet", "article", "sentence", "start", "end", "voice", "text"]
+
         def as_rows(claims):
-            cov_rows, member_rows = [], []  # added to the columns a few thousand at a time
+            cov_rows, member_rows = [], []  # tuples, added to the columns a few thousand at a time
             for c in claims:
                 n = len(c.outlets)
-                for o in c.status:  # the outlets of the claim's story
+                for o, status in c.status.items():  # the outlets of the claim's story
                     mine = [st for st in c.statements if st.outlet == o]
-                    first = mine[0] if mine else None
-                    cov_rows.append({"claim_id": c.claim_id, "claim": c.text, "outlet": o, "status": c.status[o],
-                                     "evidence": " / ".join(st.text for st in mine),
-                                     "article": first.article if first else "",
-                                     "start": first.start if first else None, "end": first.end if first else None,
-                                     "statements": len(mine), "n_outlets": n})
-                member_rows += ({"claim_id": c.claim_id, "outlet": st.outlet, "article": st.article,
-                                 "sentence": st.sentence, "start": st.start, "end": st.end,
-                                 "voice": "attributed" if st.attributed else "reported", "text": st.text}
-                                for st in c.statements)
+                    if mine:
+                        first = mine[0]
+                        cov_rows.append((c.claim_id, c.text, o, status, " / ".join(st.text for st in mine),
+                                         first.article, first.start, first.end, len(mine), n))
+                    else:
+                        cov_rows.append((c.claim_id, c.text, o, status, "", "", None, None, 0, n))
+                member_rows += [(c.claim_id, st.outlet, st.article, st.sentence, st.start, st.end,
+                                 "attributed" if st.attributed else "reported", st.text) for st in c.statements]
                 if len(cov_rows) >= 4096:
-                    cov.extend(cov_rows)
-                    members.extend(member_rows)
+                    cov.extend_columns(cov_keys, list(zip(*cov_rows)))
+                    members.extend_columns(member_keys, list(zip(*member_rows)))
                     cov_rows, member_rows = [], []
                 yield c
-            cov.extend(cov_rows)
-            members.extend(member_rows)
+            cov.extend_columns(cov_keys, list(zip(*cov_rows)))
+            members.extend_columns(member_keys, list(zip(*member_rows)))
 
         claims = matcher.iter_align(statements(self._take("statements")), outlets=outlets, story=story)
         exclusive = exclusive_claims(as_rows(claims), top=EXCLUSIVE_TOP)
@@ -526,9 +528,8 @@ class EvidenceRows:
                 only.append({"outlet": o, "rank": rank, "claim_id": c.claim_id, "claim": c.text,
                              "status": c.status[o], "statements": len(c.statements), "article": st.article,
                              "start": st.start, "end": st.end})
-        return (cov.frame(["claim_id", "claim", "outlet", "status", "evidence", "article", "start", "end",
-                           "statements", "n_outlets"]).astype({"start": "Int64", "end": "Int64"}),
-                members.frame(["claim_id", "outlet", "article", "sentence", "start", "end", "voice", "text"]),
+        return (cov.frame(cov_keys).astype({"start": "Int64", "end": "Int64"}),
+                members.frame(member_keys),
                 _frame(only, ["outlet", "rank", "claim_id", "claim", "status", "statements", "article", "start",
                               "end"]))
 
