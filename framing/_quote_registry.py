@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
-from .text import Match, PhraseMatcher
+from .text import _ASCII_LOOKALIKES, Match, PhraseMatcher
 from ._quote_words import _ORG_WORDS
 
 
@@ -41,6 +41,20 @@ class _Geo:
         self.adj = PhraseMatcher(adjs)
         self.any = PhraseMatcher(adjs + places)
         self.not_country = {a.lower(): c for a, c, _ in adjs if a.lower() != c.lower()}
+        # The first word (run of word characters) of every name and adjective. The phrases are matched
+        # with their case, between word boundaries, and a word's characters match only themselves, so a
+        # match starts with a whole word of the text that is one of these (None: a phrase starts otherwise).
+        firsts = [_FIRST_WORD.match(p.strip()) for p, _, _ in adjs + places if p.strip()]
+        self.leads = frozenset(m.group() for m in firsts) if all(firsts) else None
+
+    def may_match(self, text: str) -> bool:
+        """False when no name or adjective can match in ``text`` (it holds none
+        of their first words): then ``place``, ``adj`` and ``any`` find nothing
+        there, and need not look."""
+        return self.leads is None or not self.leads.isdisjoint(_FIRST_WORD.findall(text))
+
+
+_FIRST_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +105,14 @@ class SpeakerRegistry:
             for n in (sp.name, *sp.aliases):
                 self._by_key.setdefault(_key(n), sp)
         self._matcher = PhraseMatcher((n, sp, not n.isupper()) for sp in self.speakers for n in (sp.name, *sp.aliases))
+        # The first words (runs of word characters) of all names and aliases, in lower case. In a text of
+        # ASCII characters a name matches (between word boundaries) only where the text has its first word,
+        # whole, in any case, so a text with none of them holds no name. (None: a name starts with no word
+        # character, or holds a character that matches an ASCII letter when case is ignored, such as "K".)
+        names = [n.strip() for sp in self.speakers for n in (sp.name, *sp.aliases) if n.strip()]
+        firsts = [_FIRST_WORD.match(n) for n in names]
+        self._leads = (frozenset(m.group().lower() for m in firsts)
+                       if all(firsts) and not any(c in n for n in names for c in _ASCII_LOOKALIKES) else None)
         self._people: tuple[tuple[Speaker, ...], dict[str, dict[str, Speaker]]] | None = None
 
     def __len__(self) -> int:
@@ -108,6 +130,9 @@ class SpeakerRegistry:
 
     def find(self, text: str) -> list[Match[Speaker]]:
         """Every name or alias of a registered speaker in ``text``, left to right."""
+        if self._leads is not None and text.isascii() and self._leads.isdisjoint(
+                map(str.lower, _FIRST_WORD.findall(text))):
+            return []  # none of the names' first words: no name (see __init__)
         return list(self._matcher.finditer(text))
 
     def people_named(self, part: str) -> dict[str, Speaker]:

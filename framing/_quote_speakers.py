@@ -77,6 +77,14 @@ _DOC = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}?(?:report|statement|s
                   r"commentary|editorial|article|document)\s+(?:by|from|of)\s+(?:the\s+)?(?=[A-Z])")
 
 
+#: The words between spaces that _ROLE_OF, _DOC and _OF_NAME need, and the articles the first two start with.
+_ROLE_PREPS = _words("for of at from with")
+_DOC_PREPS = _words("by from of")
+_OF_PREPS = _words("of at from")
+_ARTICLES = _words("A a An an The the")
+_ASCII_CAPS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 _ROLE_OF = re.compile(r"((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_OFFICIAL | _EXPERT | _MEDIA))
                       + r"))\s+(?:for|of|at|from|with)\s+\S")
 
@@ -102,6 +110,16 @@ def _is_name_tok(tok: str) -> bool:
             and not _lower_words(tok) & _TITLES and next(_geo().any.finditer(tok), None) is None)
 
 
+def _ends_with_name(text: str) -> bool:
+    """True when the last word of ``text``, words in brackets aside, is a name
+    word: a personal name ends there (see :meth:`_Resolver._proper`)."""
+    toks = text.split()
+    j = len(toks)
+    while j and toks[j - 1].startswith("("):
+        j -= 1
+    return j > 0 and _is_name_tok(toks[j - 1])
+
+
 def _name_start(toks: list[str], j: int) -> int:
     """Index of the first word of the personal name ending before ``toks[j]``
     (``j`` when none does): name words, with particles between them ("Anna de
@@ -124,6 +142,16 @@ _COMPANY_LABELS = _COMPANY - _words("union association alliance coalition charit
 
 
 _QUANTITY = _words("some several many most few two three four five dozens hundreds thousands")
+# Unions and differences of the word sets that the functions below test words against, made once (not at
+# every test).
+_GROUP_WORDS = _GROUP_MODS | _GROUP_HEADS
+_SPEAKER_NOUNS = _ROLE_NOUNS | _PERSON_NOUNS
+_ROLE_OR_TITLE = _ROLE_NOUNS | _TITLES
+_DESC_WORDS = _TITLES | _KIN | _COMPANY
+_EXPERT_WORDS = _EXPERT - {"institute", "university", "academy"}  # a scholar, not his institute
+_MEDIA_WORDS = _MEDIA - {"media", "agency", "press"}
+_OWN_STAFF = _SPOKES | {"office", "spokesperson", "aides"}  # "his office", "her spokesperson"
+_PLAIN_PERSON = _PERSON_NOUNS - _ROLE_NOUNS
 _PLURAL = re.compile(r"[a-z]{3,}s")
 
 
@@ -136,9 +164,26 @@ def _is_group(text: str) -> bool:
         return False
     # other modifiers: at most two, each a capitalised word ("Liberal lawmakers") or a plain lower-case
     # one ("shipping companies", "rights groups")
-    caps = [t for t in toks[:-1] if t.lower() not in _GROUP_MODS | _GROUP_HEADS]
+    caps = [t for t in toks[:-1] if t.lower() not in _GROUP_WORDS]
     return len(caps) <= 2 and all(t[0].isupper() and t.lower() not in _NOT_NAME_LOWER
                                   or _PLAIN_MODIFIER.fullmatch(t) and t not in _NOT_MODIFIERS for t in caps)
+
+
+#: The words :func:`_is_group` reads first (lower case): a head noun or a counting word.
+_GROUP_KEYS = _GROUP_HEADS | _QUANTITY
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _group_phrase(text: str) -> bool:
+    """``_is_group(_strip_geo(text))``, with the nationality and country words
+    stripped only when ``text`` holds one of the words ``_is_group`` looks
+    for. Such a word (letters only) is a whole token after stripping, and a
+    phrase's match ends and starts where no word character touches it, so
+    the word is a whole run of word characters of ``text`` itself: with
+    none, the answer is False without matching the country names."""
+    if _GROUP_KEYS.isdisjoint(map(str.lower, _WORD_RUN.findall(text))):
+        return False
+    return _is_group(_strip_geo(text))
 
 
 _PLAIN_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -184,15 +229,17 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     if not text[0].isalnum():
         return None
     toks = text.split()
-    where = _WHERE.search(text)  # "officials in Seoul"
-    if _is_group(_strip_geo(text if not where else text[:where.start()])):
+    # Several patterns below need a word of their own (between spaces): none is tried without its word.
+    own = set(toks)
+    where = _WHERE.search(text) if "in" in own or "from" in own else None  # "officials in Seoul"
+    if _group_phrase(text if not where else text[:where.start()]):
         return _Mention(s, (s, e if not where else s + where.start()), "group")
     if where and where.start() > 0:  # "The Scheldt Museum in Antwerp": the museum speaks
         head = _head_form(norm, s, s + where.start())
         if head is not None and head.form == "proper":
             return head
     post = _POST_MOD.search(text)
-    if post and _is_group(_strip_geo(text[:post.start()])):  # "Some doctors quoted in ...", "officials familiar with"
+    if post and _group_phrase(text[:post.start()]):  # "Some doctors quoted in ...", "officials familiar with"
         org = _GROUP_ORG.match(text[post.start():])
         if org and len(org.group(1).split()) >= 2:  # "Analysts at Redline Capital": the organisation speaks
             return _Mention(s, (s + post.start() + org.start(1), e), "proper", text[:post.start()])
@@ -203,26 +250,27 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
         return _Mention(s, (s, e), "anon")  # "another resident", "a senior US official"
     det = toks[0].lower() in ("the", "this", "that", "a", "an", "their", "its", "his", "her", "our") or (
         toks[0].endswith("'s") and _first_geo(toks[0]) is not None)
-    if det and len(toks) <= 6 and toks[-1].lower() in _ROLE_NOUNS | _PERSON_NOUNS \
+    if det and len(toks) <= 6 and toks[-1].lower() in _SPEAKER_NOUNS \
             and not (toks[-1][0].isupper() and toks[-1].lower() in _BODY_NOUNS):
         if all(t[0].islower() or t.lower() in _TITLES for t in _strip_geo(" ".join(toks[1:-1])).split()):
             return _Mention(s, (s, e), "nominal")
     named = _DESC_NAME.fullmatch(text)
-    if named and _lower_words(named.group(1)) & (_ROLE_NOUNS | _TITLES):
+    if named and _lower_words(named.group(1)) & _ROLE_OR_TITLE:
         return _Mention(s, (s + named.start(2), e), "proper", named.group(1).strip())
-    labelled = _LABEL_NAME.fullmatch(text)
+    labelled = _LABEL_NAME.fullmatch(text) if toks[-1][0] in _ASCII_CAPS or toks[-1] in _PARTICLES else None
     if labelled and labelled.group(2).rsplit("-", 1)[-1] in _LABEL_NOUNS:  # "farmer Yohanes Lado", "Terminal
         # operator RWG", "Green Party co-leader Sam Reyes"
         return _Mention(s, (s + labelled.start(3), e), "proper", labelled.group(1))
-    role_of = _ROLE_OF.match(text)
+    article = toks[0] in _ARTICLES  # _ROLE_OF and _DOC start with one
+    role_of = _ROLE_OF.match(text) if article and not own.isdisjoint(_ROLE_PREPS) else None
     if role_of:  # "a spokesperson for the UN secretary-general"
         return _Mention(s, (s, s + role_of.end(1)), "nominal", text[role_of.end(1):].strip())
-    doc = _DOC.match(text)
+    doc = _DOC.match(text) if article and not own.isdisjoint(_DOC_PREPS) else None
     if doc:
         org = _ORG_RUN.match(text, doc.end())
         if org:
             return _Mention(s, (s + org.start(), s + org.end()), "doc", text)
-    post = _OF_NAME.search(text)
+    post = _OF_NAME.search(text) if not own.isdisjoint(_OF_PREPS) else None
     before = text[:post.start()].split() if post else []
     if post and len(before) - _name_start(before, len(before)) >= 2:  # "Anna (de) Vries of the ..."
         head = _head_form(norm, s, s + post.start())
@@ -257,6 +305,8 @@ def _org_name(text: str) -> str:
 
 def _strip_geo(text: str) -> str:
     """``text`` without its nationality words and country names."""
+    if not _geo().may_match(text):
+        return " ".join(text.split())
     out, pos = [], 0
     for m in _geo().any.finditer(text):
         out.append(text[pos:m.start])
@@ -275,8 +325,8 @@ def _is_desc(text: str, short: bool = False) -> bool:
     if not toks or len(toks) > (8 if short else 30) or _lower_words(text) & _FINITE:
         return False
     first = toks[0].lower()
-    if first in ("a", "an", "the") or first in _TITLES or next(_geo().any.finditer(toks[0]), None):
-        return bool(_lower_words(text) & (_TITLES | _KIN | _COMPANY)) and (
+    if first in ("a", "an", "the") or first in _TITLES or _first_geo(toks[0]) is not None:
+        return bool(_lower_words(text) & _DESC_WORDS) and (
             first in ("a", "an", "the") or first in _TITLES or toks[-1].lower() in _TITLES)
     return False
 
@@ -300,12 +350,18 @@ def _np_before(norm: str, lo: int, hi: int) -> tuple[_Mention, str] | None:
     the word or punctuation before it; appositions on either side are descriptors."""
     start = lo
     lo = max(lo, hi - _WINDOW)
-    words = list(_NONSPACE.finditer(norm[lo:hi]))
-    while words and words[-1].group().lower() in _AUX:
-        words.pop()
-    if not words:
-        return None
-    hi = lo + words[-1].end()
+    # the end of the last word (run of non-spaces) that is no auxiliary, read back from ``hi``
+    while True:
+        while hi > lo and norm[hi - 1].isspace():
+            hi -= 1
+        w = hi
+        while w > lo and not norm[w - 1].isspace():
+            w -= 1
+        if w == hi:
+            return None  # no word left
+        if norm[w:hi].lower() not in _AUX:
+            break
+        hi = w
     chunks = _chunks(norm, lo, hi)
     while len(chunks) > 1 and (norm[chunks[-1][0]:chunks[-1][1]].lower() in _DROP_CHUNKS
                                or norm[chunks[-1][0]:chunks[-1][1]].isdigit()  # an age: "Yohanes Lado, 63, said"
@@ -314,18 +370,15 @@ def _np_before(norm: str, lo: int, hi: int) -> tuple[_Mention, str] | None:
     if not chunks:
         return None
     c1 = chunks[-1]
-    found = None
+    found = f1 = _head_form(norm, *c1)
     if len(chunks) >= 2:
         c2 = chunks[-2]
-        f2 = _head_form(norm, *c2)
-        f1 = _head_form(norm, *c1)
         d1 = _CLAUSE_END.sub("", norm[c1[0]:c1[1]])
-        if _is_desc(d1) and f2 and f2.form == "proper":
+        f2 = _head_form(norm, *c2) if _is_desc(d1) else None  # only read after a descriptor
+        if f2 and f2.form == "proper":
             found = _Mention(f2.start, f2.head, "proper", d1)
         elif f1 and f1.form == "proper" and _is_desc(norm[c2[0]:c2[1]], short=True):
             found = _Mention(c2[0], f1.head, "proper", norm[c2[0]:c2[1]])
-    if found is None:
-        found = _head_form(norm, *c1)
     if found is None or found.start == lo > start:
         return None
     before = norm[lo:found.start].rstrip(' "')
@@ -362,6 +415,8 @@ def _np_after(norm: str, lo: int, hi: int) -> _Mention | None:
 
 
 def _first_geo(text: str) -> str | None:
+    if not _geo().may_match(text):
+        return None
     m = next(_geo().any.finditer(text), None)
     return m.payload if m else None
 
@@ -392,19 +447,19 @@ def _infer(desc: str, reg: SpeakerRegistry) -> tuple[str | None, str, frozenset]
         based = _BASED.search(desc)
         country = hit.payload if hit else (_first_geo(based.group(1)) if based else None)
     body_roles = [b.role for b in bodies]
-    if words & (_EXPERT - {"institute", "university", "academy"}):
+    if words & _EXPERT_WORDS:
         role = "expert"
     elif words & _BUSINESS or words & _TRADE or "other" in body_roles:
         role = "other"
     elif "expert" in body_roles or "media" in body_roles:
         role = "expert" if "expert" in body_roles else "media"
-    elif words & (_MEDIA - {"media", "agency", "press"}):
+    elif words & _MEDIA_WORDS:
         role = "media"
     elif words & _OFFICIAL or body_roles:
         role = "official"
     else:
         role = "unknown"
-    return country, role, frozenset(words & (_ROLE_NOUNS | _PERSON_NOUNS))
+    return country, role, frozenset(words & _SPEAKER_NOUNS)
 
 
 _AFTER_NAME = re.compile(r"(?:\s+(?:news|state|state-run|official))*(?:\s+(?:agency|newspaper|daily|broadcaster|"
@@ -468,7 +523,12 @@ class _Resolver:
                 self._short[words[:k]] = self._short[words[-k:]] = who.name
         return who
 
-    def _from_entry(self, sp: Speaker, desc: str) -> _Who:
+    def _from_entry(self, sp: Speaker, desc: str, subject: bool = False) -> _Who | None:
+        """The registry entry ``sp`` as a speaker, with what ``desc`` says of it.
+        ``subject`` (see :meth:`_proper`): None for an entry that is not a
+        person of two words or more, without reading ``desc``."""
+        if subject and (sp.is_body or len(sp.name.split()) < 2):
+            return None
         country, role, nouns = _infer(desc, self.reg)
         nouns |= _lower_words(sp.name) & _ROLE_NOUNS
         return _Who(sp.name, sp.country or country, sp.role, True, "body" if sp.is_body else "person", nouns)
@@ -485,7 +545,7 @@ class _Resolver:
             name = _REPORTS_END.sub("", name)
             country, nouns = _first_geo(text), frozenset(_lower_words(text) & _ROLE_NOUNS)
             role = "media" if name.lower().endswith("media") or name.lower() == "reports" else "unnamed"
-            if name.split()[0].lower() in _GROUP_MODS | _GROUP_HEADS:  # "Experts say" -> "experts"
+            if name.split()[0].lower() in _GROUP_WORDS:  # "Experts say" -> "experts"
                 name = name[0].lower() + name[1:]
             return self._remember(_Who(name, country, role, False, "group", nouns)), hs, he
         if m.form == "nominal":
@@ -506,7 +566,7 @@ class _Resolver:
     def remember_subject(self, m: _Mention) -> None:
         """Note a person named as a sentence's subject, for later pronouns."""
         hs, he = m.head
-        got = self._proper(hs, he, m.desc)
+        got = self._proper(hs, he, m.desc, subject=True)
         if got and got[0].kind == "person" and got[0].named and len((got[0].name or "").split()) >= 2:
             self._remember(got[0])
 
@@ -514,7 +574,7 @@ class _Resolver:
         toks = text.split()
         noun = toks[-1].lower()
         country = _first_geo(text)
-        if toks[0].lower() in ("his", "her") and noun in _SPOKES | {"office", "spokesperson", "aides"}:
+        if toks[0].lower() in ("his", "her") and noun in _OWN_STAFF:
             who = next((w for w in reversed(self.seen.values()) if w.kind == "person" and w.named), None)
             if who is not None:  # "Her office said": the person it speaks for
                 return self._remember(who)
@@ -542,7 +602,7 @@ class _Resolver:
                     return self._remember(who)
         c2, role, nouns = _infer(text + ("; " + desc if desc else ""), self.reg)
         role = "expert" if noun in _EXPERT else "media" if noun in _MEDIA else "official" if noun in _OFFICIAL else role
-        if role == "unknown" and noun in _PERSON_NOUNS - _ROLE_NOUNS:
+        if role == "unknown" and noun in _PLAIN_PERSON:
             role = "unnamed"  # "the farmer", "the woman" with no named farmer or woman before
         lead = toks[0].lower() in ("the", "this", "that", "a", "an", "its", "their", "his", "her", "our") or (
             toks[0].endswith("'s") and _first_geo(toks[0]) is not None)  # "Tanzania's anti-corruption bureau"
@@ -552,9 +612,15 @@ class _Resolver:
         return self._remember(_Who(name, country or c2, role, body and country is not None,
                                    "body" if body else "person", nouns | {noun}))
 
-    def _proper(self, hs: int, he: int, desc: str) -> tuple[_Who, int, int] | None:
+    def _proper(self, hs: int, he: int, desc: str, subject: bool = False) -> tuple[_Who, int, int] | None:
+        """The speaker named by ``norm[hs:he]``, with the span of its name. With
+        ``subject``, for :meth:`remember_subject`, which keeps only a named
+        person of two words or more: an entry or a body that cannot be one is
+        None, found without reading the titles and organisations around it."""
         text = self.norm[hs:he]
         hits = self.reg.find(text)
+        if subject and not hits and not _ends_with_name(text):
+            return None  # no registered name, and no personal name to read below: no person
         both = self._coordinated(hs, he, hits)
         if both:
             return both
@@ -567,8 +633,9 @@ class _Resolver:
             hits = []  # part of a longer name
         if hits and _AFTER_NAME.fullmatch(text, hits[-1].end):
             h = hits[-1]
-            return self._from_entry(h.payload, text[:h.start] + "; " + desc), hs + h.start, hs + h.end
-        places = list(_geo().place.finditer(text))
+            who = self._from_entry(h.payload, text[:h.start] + "; " + desc, subject)
+            return (who, hs + h.start, hs + h.end) if who else None
+        places = list(_geo().place.finditer(text)) if _geo().may_match(text) else []
         if places and _PAREN_TAIL.fullmatch(text[places[-1].end:]) \
                 and _THE_ONLY.fullmatch(text[:places[-1].start]):
             c = places[-1].payload
@@ -589,9 +656,12 @@ class _Resolver:
             ctx = text[:toks[i].start()] + "; " + desc
             sp = self.reg.lookup(name)
             if sp:
-                return self._from_entry(sp, ctx), rs, re_
+                who = self._from_entry(sp, ctx, subject)
+                return (who, rs, re_) if who else None
             if i + 1 == j:
-                who = self._surname(name, hs, ctx)
+                who = self._surname(name, hs, ctx, subject)
+                if who is None:
+                    return None
             else:
                 who = self._short_form(name)
                 if who is None and j - i == 2 and toks[i].group().lower() in _PARTICLES:
@@ -601,6 +671,8 @@ class _Resolver:
                     who = _Who(name, country, role, True, "person", nouns)
             return who, rs, re_
         if any(t.group().strip("()") in _ORG_WORDS or t.group().strip("()'s").isupper() for t in toks):
+            if subject:
+                return None  # a body
             who = self._org(text, desc)
             return who, hs + text.index(who.name), he
         return None
@@ -634,7 +706,7 @@ class _Resolver:
     def _coordinated(self, hs: int, he: int, hits: list) -> tuple[_Who, int, int] | None:
         """"Russia and North Korea", "Moscow and Pyongyang": known speakers joined by "and"."""
         text = self.norm[hs:he]
-        if hits and hits[0].start == 0 and hits[0].end == len(text):
+        if hits and hits[0].start == 0 and hits[0].end == len(text) or "and" not in text:
             return None
         cuts = [0] + [x for m in _AND.finditer(text) for x in m.span()] + [len(text)]
         if len(cuts) < 4:
@@ -643,7 +715,7 @@ class _Resolver:
         for a, b in zip(cuts[::2], cuts[1::2]):
             part = _THE_BOTH.sub("", text[a:b])
             sp = self.reg.lookup(part)
-            place = next(_geo().place.finditer(part), None)
+            place = next(_geo().place.finditer(part), None) if _geo().may_match(part) else None
             if sp:
                 whos.append(_Who(sp.name, sp.country, sp.role))
             elif place and place.end - place.start == len(part):
@@ -688,10 +760,11 @@ class _Resolver:
                 return found
             end = a
 
-    def _surname(self, tok: str, pos: int, ctx: str) -> _Who:
+    def _surname(self, tok: str, pos: int, ctx: str, subject: bool = False) -> _Who | None:
         """A one-word name: an earlier speaker or registered person with that name
         part ("Lukin" = "Artyom Lukin", "Cho" = "Cho Han-bum"), else a full name
-        written earlier in the text, else the word itself."""
+        written earlier in the text, else the word itself. ``subject``: as for
+        :meth:`_proper`, None instead of what is not a person of two words."""
         low = tok.lower()
         for who in reversed(self.seen.values()):
             if who.kind == "person" and who.named and who.name and (
@@ -713,11 +786,13 @@ class _Resolver:
         if best:
             sp = self.reg.lookup(best[1])
             if sp:
-                return self._from_entry(sp, ctx)
+                return self._from_entry(sp, ctx, subject)
             country, role, nouns = _infer(ctx, self.reg)
             return _Who(best[1], country, role, True, "person", nouns)
         known = self.reg.people_named(tok)
         if len(known) == 1:  # the one registered person with that name
-            return self._from_entry(next(iter(known.values())), ctx)
+            return self._from_entry(next(iter(known.values())), ctx, subject)
+        if subject and len(tok.split()) < 2:
+            return None
         country, role, nouns = _infer(ctx, self.reg)
         return _Who(tok, country, role, True, "person", nouns)

@@ -61,7 +61,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, islice
 from dataclasses import asdict, dataclass
 
-from .text import split_sentences
+from .text import _boundaries
 from ._quote_words import (
     _ABBR, _ACCORDING, _ADVERBIAL, _CONNECT, _FIRST_PERSON, _GROUP_HEADS, _GROUP_MODS, _LEAD, _NAMING,
     _NEED_THAT, _OBJECT_VERBS, _PERSON_NOUNS, _QUOTE_TRANS, _ROLE_NOUNS, _TAIL, _TITLES, _TITLE_LEAD, _TOLD_OBJ,
@@ -126,32 +126,56 @@ class Quote:
         return asdict(self)
 
 
+#: _QUOTE_TRANS as (character, replacement) pairs; no replacement is itself replaced.
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTE_TRANS.items())
+
+
 def _prepare(text: str) -> str:
     """Same-length copy of ``text`` with straight quotes, and line breaks inside a
     sentence turned into spaces (so a paragraph is one line)."""
-    norm = text.translate(_QUOTE_TRANS)
-    s = list(norm)
-    breaks = [m.start() for m in _NEWLINE.finditer(norm)]
-    for a, b, c in zip([-1] + breaks, breaks, breaks[1:] + [len(norm)]):
-        line, nxt = norm[a + 1:b].strip(), norm[b + 1:c].strip()
-        if not line or not nxt:
-            continue
-        ends = line[-1] in ".!?:" or line[-1] == '"' and len(line) > 1 and line[-2] in ".!?"
-        heading = len(line.split()) <= 8 and line[-1] not in ',"-(' and nxt[:1].isupper()
-        if not ends and not heading:
-            s[b] = " "
-    return "".join(s)
+    # text.translate(_QUOTE_TRANS), one kind of character at a time: translate
+    # with a table looks up every character of a non-ASCII text in Python
+    norm = text
+    for old, new in _QUOTE_PAIRS:
+        if old in norm:
+            norm = norm.replace(old, new)
+    if "\n" not in norm:
+        return norm
+    lines = norm.split("\n")
+    out = [lines[0]]
+    stripped = [ln.strip() for ln in lines]
+    for k, (line, nxt) in enumerate(zip(stripped, stripped[1:])):
+        join = False
+        if line and nxt:
+            ends = line[-1] in ".!?:" or line[-1] == '"' and len(line) > 1 and line[-2] in ".!?"
+            heading = len(line.split()) <= 8 and line[-1] not in ',"-(' and nxt[:1].isupper()
+            join = not ends and not heading
+        out.append(" " if join else "\n")
+        out.append(lines[k + 1])
+    return "".join(out)
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
-    """Sentence spans, with an extra cut before a lowercase "he said" after a period."""
+    """Sentence spans, with an extra cut before a lowercase "he said" after a period.
+
+    The sentences are those of :func:`framing.text.split_sentences` (paragraph by paragraph,
+    at the same boundaries, without their blank ends), as spans only: making
+    its Sentence objects cost more than finding the boundaries."""
     out = []
-    for st in split_sentences(norm):
-        lo = st.start
-        for m in _PRONOUN_CUT.finditer(st.text):
-            out.append((lo, st.start + m.start() + 1))
-            lo = st.start + m.end()
-        out.append((lo, st.end))
+    for pm in _LINE.finditer(norm):
+        par, base = pm.group(), pm.start()
+        start = 0
+        for end in [*_boundaries(par), len(par)]:
+            chunk = par[start:end]
+            a, b = base + start + len(chunk) - len(chunk.lstrip()), base + start + len(chunk.rstrip())
+            start = end
+            if b <= a:
+                continue
+            lo = a
+            for m in _PRONOUN_CUT.finditer(norm, a, b):  # (no lookbehind: the same as in the sentence alone)
+                out.append((lo, m.start() + 1))
+                lo = m.end()
+            out.append((lo, b))
     return out
 
 
@@ -289,8 +313,10 @@ def _after_attr(norm: str, c: int) -> tuple[str, _Mention, int, int] | None:
         return (_verb(vm), m, vm.start(), hi) if m and not _participle(vm) else None
     ended = norm[c - 1] in ".!?"  # the quote closed its sentence: what follows may be a new one
     for vm in _VERB_RE.finditer(norm, p, hi):
+        if _participle(vm) or hi - vm.end() >= _WINDOW:
+            continue  # (tested before the speaker phrase is looked for)
         found = _np_before(norm, p, vm.start())
-        if found and found[0].start == p and not _participle(vm) and hi - vm.end() < _WINDOW:
+        if found and found[0].start == p:
             if ended and not _is_tail(norm, vm, hi):
                 return None  # '..." He said the party would ...': a new statement, not this quote's attribution
             return _verb(vm), found[0], vm.start(), hi
@@ -421,9 +447,10 @@ def _after_be(norm: str, lo: int, v: int) -> bool:
 
 
 def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, str],
-            memo: tuple[_NextMatch, _NextMatch] | None = None) -> list[_Claim]:
+            memo: tuple[_NextMatch, _NextMatch] | None = None, cs: int | None = -1) -> list[_Claim]:
     """Claims made by one speech verb whose subject stands before it. ``memo``:
-    the sentence's searches for ", according to" and a coordinated verb."""
+    the sentence's searches for ", according to" and a coordinated verb; ``cs``:
+    ``_content_start(norm, vm, hi)`` when the caller has it (-1: not yet)."""
     if memo is None:
         memo = (_NextMatch(_ACC_COMMA, norm), _NextMatch(_COORD, norm))
     mention, boundary = found
@@ -436,7 +463,7 @@ def _clause(norm: str, lo: int, vm: re.Match, hi: int, found: tuple[_Mention, st
     if boundary not in ("", ",", ";", ":", "—", "–", "and", "but", "while", "as", "whereas", "although", "though",
                         "because", "since", "when", "after", "so", "meanwhile", "however"):
         return []
-    cs = _content_start(norm, vm, hi)
+    cs = _content_start(norm, vm, hi) if cs == -1 else cs
     if cs is None or vm.group() in _NAMING and not (_quoted_words(norm, cs, hi) and 0 <= norm.find('"', cs, hi) - cs
                                                       <= _NAMED_REACH):
         return []  # "a firm called Lakeview Advisory was to receive ... "market intelligence"": no naming quote
@@ -472,12 +499,16 @@ def _opening_subject(norm: str, lo: int, v: int) -> tuple[_Mention, str] | None:
     lead = _LEAD.match(norm, lo, v)
     a = lead.end() if lead else lo
     end = None
-    for w in _SUBJECT_TOKEN.finditer(norm[a:min(v, a + 200)]):
+    head = norm[a:min(v, a + 200)]
+    gap = 0  # where the stretch between the last token and the next starts
+    for w in _SUBJECT_TOKEN.finditer(head):
         tok = w.group()
-        before = norm[a:a + w.start()].rstrip()  # a comma ends the phrase ("Siti Aminah, 52, spent ...")
-        if before and before[-1] in ',;:"' or tok[0].islower() and not tok in _SUBJECT_WORDS:
+        # a comma ends the phrase ("Siti Aminah, 52, spent ..."): the stretch before a token holds only
+        # spaces and the characters _SUBJECT_TOKEN leaves out, so it is a comma, colon ... unless all spaces
+        if gap < w.start() and not head[gap:w.start()].isspace() or tok[0].islower() and not tok in _SUBJECT_WORDS:
             break
         end = a + w.end()
+        gap = w.end()
     if end is None:
         return None
     found = _head_form(norm, a, end)
@@ -550,11 +581,17 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
     verbs of direct quotes (position -> the quote). ``index``: ``quoted`` and
     ``skip`` prepared for lookups, built once per text by the caller."""
     claims: list[_Claim] = []
+    # most sentences report nothing: without a speech verb or "according to"
+    # there is nothing to read (and nothing to set up for reading it)
+    first = _VERB_RE.search(norm, lo, hi)
+    according = norm.find("ccording", lo, hi) >= 0  # in every match of _ACCORDING
+    if first is None and not according:
+        return claims
     spans: set[tuple[int, int]] = set()  # the claims' spans
     inq, skipped = index if index is not None else (_Inside(quoted), sorted(skip))
     memo = (_NextMatch(_ACC_COMMA, norm), _NextMatch(_COORD, norm))
     hosts = _OpenClaims(claims)
-    for vm in _VERB_RE.finditer(norm, lo, hi):
+    for vm in _VERB_RE.finditer(norm, first.start(), hi) if first else ():
         v = vm.start()
         if v in skip or inq(v) or _NEGATED.search(norm[max(lo, v - 8):v]):
             continue  # "declined to say", "did not say": no statement
@@ -578,8 +615,15 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
             qs = norm.index('"', vm.end())
             got = [_Claim(qs, _trim(norm, qs, hi, " ,;:.")[1], "indirect", _verb(vm), found[0])] if found else []
         else:
-            found = _np_before(norm, lo, v) or _coord_subject(norm, lo, v)
-            got = _clause(norm, lo, vm, hi, found, memo) if found else []
+            # _clause makes nothing of a participle not after "is" or "was", nor of a verb with no
+            # reported clause after it that does not close its sentence, whatever the subject: then
+            # no subject is looked for
+            cs = None if _participle(vm) and not _after_be(norm, lo, v) else _content_start(norm, vm, hi)
+            if cs is None and (_participle(vm) or not _is_tail(norm, vm, hi)):
+                got = []
+            else:
+                found = _np_before(norm, lo, v) or _coord_subject(norm, lo, v)
+                got = _clause(norm, lo, vm, hi, found, memo, cs) if found else []
         if not got and norm[max(lo, v - 5):v].rstrip().endswith(",") and not _participle(vm):
             m = _np_after(norm, vm.end(), _trim(norm, vm.end(), hi, ' .!?"')[1])
             if m and (vm.group() not in ("read", "reads") or m.form == "doc"):
@@ -590,6 +634,8 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
                and (c.start, c.end) not in spans]
         claims += got
         spans.update((c.start, c.end) for c in got)
+    if not according:
+        return claims
     covered = _Union((c.start, c.end) for c in claims)
     for am in _ACCORDING.finditer(norm, lo, hi):
         if inq(am.start()):
@@ -708,7 +754,7 @@ def _direct_claims(norm: str, raw: str, sents: list[tuple[int, int]]) -> tuple[l
         a, b = _trim(norm, o + 1, c)
         if b <= a or _TITLE_LEAD.search(norm[max(0, o - 40):o]):
             continue
-        if _title_like(norm[a:b]) and _has_words(norm, _sentence_start(norm, sents, o, starts), o, 1):
+        if _has_words(norm, _sentence_start(norm, sents, o, starts), o, 1) and _title_like(norm[a:b]):
             continue  # a Title Case name in mid-sentence ("In its newsletter "Moon Matters," ...") is no quote
         cl = _Claim(a, b, "direct", attr[0] if attr else None, attr[1] if attr else None)
         if attr:
@@ -783,9 +829,15 @@ def _link(norm: str, direct: list[_Claim], indirect: list[_Claim]) -> list[_Clai
 
 def _narration_subjects(norm: str, sents: list[tuple[int, int]], taken: list[int]) -> list[tuple[int, _Mention]]:
     """Full names opening sentences that report no speech ("Transport Minister Anna
-    Vogel urged both sides ..."): later pronouns may point to them."""
+    Vogel urged both sides ..."): later pronouns may point to them. Only those
+    before the last speaker phrase in ``taken``: no speaker is resolved after
+    it, so nothing reads what is remembered there (and a subject starts inside
+    its sentence, so the sentences from there on are not read)."""
     out, taken = [], sorted(taken)
+    until = taken[-1] if taken else 0
     for a, b in sents:
+        if a >= until:
+            break
         i = bisect_left(taken, a)
         if i < len(taken) and taken[i] < b:
             continue
@@ -793,7 +845,7 @@ def _narration_subjects(norm: str, sents: list[tuple[int, int]], taken: list[int
         app = _APPOSED.match(norm, a, b)
         named = _head_form(norm, app.start(1), app.end(1)) if app and len(app.group(1).split()) >= 2 else None
         found = (named, ",") if named and named.form == "proper" else _opening_subject(norm, a, b)
-        if found and found[0].form == "proper":
+        if found and found[0].form == "proper" and found[0].start < until:
             out.append((found[0].start, found[0]))
     return out
 

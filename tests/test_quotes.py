@@ -1005,3 +1005,29 @@ def test_the_company_finds_a_company_introduced_by_a_company_noun():
             'In a statement, the company said it had "fundamentally changed" the way it worked.')
     q = only(text)
     assert (q.speaker, q.speaker_role) == ("Caldwell Marsh", "other")
+
+
+def test_sentence_spans_are_those_of_split_sentences():
+    """quotes reads sentences as spans, cut where :func:`framing.text.split_sentences` cuts them (and
+    before a lower-case "he said" after a period)."""
+    import framing
+    from framing.quotes import _PRONOUN_CUT, _prepare, _sentences
+    from framing.text import split_sentences
+
+    def reference(norm):
+        out = []
+        for st in split_sentences(norm):
+            lo = st.start
+            for m in _PRONOUN_CUT.finditer(st.text):
+                out.append((lo, st.start + m.start() + 1))
+                lo = st.start + m.end()
+            out.append((lo, st.end))
+        return out
+
+    held = Path(__file__).resolve().parent / "data" / "quotes_heldout_texts"
+    texts = [a.text for a in framing.load_corpus()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(held.glob("*.txt"))]
+    texts += ["", "  \n\n ", "He left. he said it was late. Mr. Lee said: no.\n\nDr. Kim, 5 p.m. U.S. aides left!  "]
+    for text in texts:
+        norm = _prepare(text)
+        assert _sentences(norm) == reference(norm)
