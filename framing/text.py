@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
 from typing import Generic, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -24,6 +24,11 @@ ABBREVIATIONS = frozenset(
 )
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: :data:`WORD_RE` with its closing repeat possessive, for a caller that runs it
+#: on its own (not inside a larger pattern): then nothing follows the repeat, a
+#: repetition given back never leads to a match, and the matches are the same,
+#: found faster (a possessive repeat keeps no state to backtrack into).
+_WORD_RE_ALONE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*+")
 
 # A sentence may end at . ! or ? (possibly repeated), followed by closing quotes
 # or brackets. What follows must look like the start of a new sentence.
@@ -106,17 +111,27 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     for pm in re.finditer(r"[^\n]+", text):
-        par, base = pm.group(), pm.start()
-        start = 0
-        for end in list(_boundaries(par)) + [len(par)]:
-            chunk = par[start:end]
-            lead = len(chunk) - len(chunk.lstrip())
-            trail = len(chunk.rstrip())
-            if trail > lead:
-                s, e = base + start + lead, base + start + trail
-                out.append(Sentence(s, e, text[s:e], len(out)))
-            start = end
+        base = pm.start()
+        for s, e in _sentence_spans(pm.group()):
+            s, e = base + s, base + e
+            out.append(Sentence(s, e, text[s:e], len(out)))
     return out
+
+
+def _sentence_spans(par: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the sentences of ``par``, a paragraph
+    without line breaks, as :func:`split_sentences` splits it (for a caller
+    that needs only the offsets, not :class:`Sentence` objects)."""
+    spans = []
+    start = 0
+    for end in chain(_boundaries(par), (len(par),)):
+        chunk = par[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            spans.append((start + lead, start + trail))
+        start = end
+    return spans
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:

@@ -486,3 +486,30 @@ def test_english_words(text, expected):
     n, share = english_words(text)
     assert (n, share) == (expected[0], pytest.approx(expected[1]))
     assert share == english_share(text)
+
+
+# -- private helpers for framing.clean ---------------------------------------------
+from framing.text import WORD_RE, _WORD_RE_ALONE, _sentence_spans  # noqa: E402
+
+
+@pytest.mark.parametrize("par", [
+    "Kim met Putin. They signed a pact!  Mr. Lee spoke later",
+    "  N. Korea and the U.S. talked.   ",
+    "Lukin told Sputnik.The delegation left. “We agree,” he said. ",
+    "",
+    "   ",
+    "No stop at all",
+])
+def test_sentence_spans_are_the_offsets_of_split_sentences(par):
+    assert _sentence_spans(par) == [(s.start, s.end) for s in split_sentences(par)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Jong-un's country’s re-election -- a-b-c- d'' e’’f _x_ y_z 42-7 'quoted' ’tis",
+    "İstanbul ΣΑΣ naïve café 東京 x--y x-'y -a- 'b'",
+])
+def test_word_re_alone_finds_the_matches_of_word_re(text):
+    """The possessive repeat gives up nothing WORD_RE would need on its own."""
+    assert _WORD_RE_ALONE.findall(text) == WORD_RE.findall(text)
+    for start in range(len(text)):
+        assert _WORD_RE_ALONE.findall(text, start, len(text) - start // 2) == WORD_RE.findall(text, start, len(text) - start // 2)
