@@ -34,14 +34,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from itertools import chain, islice
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections import defaultdict
+from itertools import accumulate, islice
+from dataclasses import dataclass
 from functools import lru_cache
+
+try:  # the parser behind ``re``, read by _required_text (without it, every rule simply runs in full)
+    from re import _constants as _sre_constants, _parser as _sre_parser
+except ImportError:  # pragma: no cover
+    _sre_parser = None
 
 from ._resources import packaged_text, read_csv_rows
 from .errors import FramingError
-from .text import WORD_RE, split_sentences
+from .text import _WORD_RE_ALONE, _sentence_spans
 
 SCOPES = ("line", "inline", "caption", "footer")
 #: A paragraph goes as a duplicated passage when at least this share of its sentences of six words or
@@ -51,13 +57,18 @@ _OPENING_QUOTE_END = re.compile(r'(?:^|\s)["“‘]$|“$')
 _DOUBLE_MARKS = tuple((m, '"') for m in "“”„‟«»″")
 _SINGLE_MARKS = tuple((m, "'") for m in "‘’‚‛′")
 _TAG_LINE = re.compile(r"[^A-Z.!?\"“”:;]+")
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z])|(?<=[a-z]{2}[.!?][”’])(?=[A-Z“])")
+#: The end of a sentence glued to the next: a stop after two lowercase letters, with or without a
+#: closing quote, right before a capital or an opening quote. A space goes after each match. (The
+#: match takes the stop rather than only looking back at it: a search then skips to the next
+#: stop instead of trying the lookbehinds at every character.)
+_GLUED = re.compile(r"[.!?](?:(?<=[a-z]{2}[.!?])(?=“?[A-Z])|[”’](?<=[a-z]{2}[.!?][”’])(?=[A-Z“]))")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: The runs of _SPACES that are not already a single " " (the only ones that
-#: replacing each run by " " changes): a run of two or more, or one other space.
-#: A scan from the left meets every run at its start, so both alternatives
-#: match whole runs, and substituting with this gives the same text, faster.
-_SPACES_TO_SQUEEZE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+#: replacing each run by " " changes): a run of two or more starting with " ",
+#: or a run starting with another space. A scan from the left meets every run
+#: at its start, so both alternatives match whole runs, and substituting with
+#: this gives the same text, faster (the plain " " first is the quick test).
+_SPACES_TO_SQUEEZE = re.compile(r" [ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\r]")
 #: Marks that end a sentence: Latin ones, and the full stops and question and
 #: exclamation marks of other scripts (Chinese and Japanese, Arabic, Devanagari,
@@ -65,6 +76,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\r]")
 #: of menu items; it is kept and gets the "not English" warning instead.
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", "｡", "．", "؟", "।", "۔", "։", "።")
 _FOOTER_CUT = re.compile(r"[.!?\"”]\s+")
+#: The start of an author's bio: "Jane Doe - is a writer ...". It opens with ``^``, so ``match`` finds what ``search`` would.
+_BIO = re.compile(r"^[^.]{0,80}?[–—,-]\s*(?:is|was)\b")
 
 
 @dataclass(frozen=True)
@@ -118,13 +131,102 @@ def _default_rules() -> tuple[NoiseRule, ...]:
     return load_noise_rules()
 
 
-@dataclass
+#: The characters whose case-insensitive matches in ``re`` are exactly the
+#: characters that ``str.lower`` turns into them: ASCII but "i" and "s" (which
+#: ``re`` also matches to "ı", "İ" and "ſ"). The tests check every code point.
+_FOLD_SAFE = frozenset(map(chr, range(32, 127))) - set("iIsS")
+
+
+@lru_cache(maxsize=256)
+def _required_text(pattern: re.Pattern) -> tuple[tuple[str, ...], bool]:
+    """Texts one of which every match of ``pattern`` holds, and whether to
+    look for them in the lower-cased text (when the pattern ignores case):
+    ``("",)`` (the empty text, which every line holds) when none is known.
+
+    A line that holds none of them cannot match, so the rule need not run on
+    it: most rules that scan a whole line ("share button" anywhere in it) then
+    run on few lines. The texts are runs of literal characters, read from the
+    pattern's top level and from its plain groups and alternatives (see
+    :func:`_required`). When the pattern ignores case, only characters of
+    ``_FOLD_SAFE`` are taken, so that the lower-cased line holds the text
+    whenever the pattern matches."""
+    folded = bool(pattern.flags & re.IGNORECASE)
+    if _sre_parser is None:  # pragma: no cover
+        return ("",), False
+    try:
+        texts = _required(_sre_parser.parse(pattern.pattern, pattern.flags).data, folded)
+    except Exception:  # pragma: no cover - a Python whose private parser reads otherwise: run the rule in full
+        return ("",), False
+    return texts or ("",), folded
+
+
+def _required(items: list, folded: bool) -> tuple[str, ...]:
+    """Texts one of which every match of the parsed sequence ``items`` holds
+    (``()`` when none is known): a run of literals, the texts of a group that
+    neither repeats nor changes the case flag, or those of every alternative
+    of a branch, whichever has the longest shortest text."""
+    best: tuple[str, ...] = ()
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _sre_constants.LITERAL and (not folded or chr(av) in _FOLD_SAFE):
+            run += chr(av).lower() if folded else chr(av)
+            continue
+        found = [(run,)] if run else []
+        run = ""
+        if op is _sre_constants.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
+            found.append(_required(av[3].data, folded))
+        elif op is _sre_constants.BRANCH:
+            alternatives = [_required(alt.data, folded) for alt in av[1]]
+            if all(alternatives):
+                found.append(tuple(t for texts in alternatives for t in texts))
+        for texts in found:
+            if texts and (not best or min(map(len, texts)) > min(map(len, best))):
+                best = texts
+    return best
+
+
+class _Page:
+    """Lines joined by line breaks, as they are and lower-cased, to find the
+    lines that hold a text without trying every line in turn."""
+
+    def __init__(self, lines: list[str]):
+        self.n = len(lines)
+        lowered = [line.lower() for line in lines]  # (line by line: "İ" lower-cased is two characters)
+        self.joined = ("\n".join(lines), "\n".join(lowered))
+        self.starts = tuple(list(accumulate((len(line) + 1 for line in ls[:-1]), initial=0)) for ls in (lines, lowered))
+
+    def holding(self, texts: tuple[str, ...], folded: bool) -> list[int]:
+        """The indices of the lines (lower-cased when ``folded``) that hold one
+        of ``texts``, in order."""
+        if "" in texts:
+            return list(range(self.n))
+        page, starts = self.joined[folded], self.starts[folded]
+        found = set()
+        for text in texts:
+            at = page.find(text)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                at = page.find(text, starts[i + 1]) if i + 1 < self.n else -1
+        return sorted(found)
+
+    def may_match(self, pattern: re.Pattern) -> list[int]:
+        """The indices of the lines that may hold a match of ``pattern``: those
+        holding one of its :func:`_required_text`."""
+        return self.holding(*_required_text(pattern))
+
+
+def _safe_run(text: str) -> str:
+    """The longest run of ``_FOLD_SAFE`` characters in ``text``, lower-cased."""
+    return max("".join(c if c in _FOLD_SAFE else "\n" for c in text).split("\n"), key=len).lower()
+
+
+@dataclass(slots=True)
 class _Line:
     raw_start: int
     raw: str
     text: str = ""
     kept: bool = True
-    cuts: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, reason) in raw line
 
 
 def _ends_sentence(s: str) -> bool:
@@ -153,11 +255,18 @@ def _starts_lower(s: str) -> bool:
     return bool(s) and (s[0].islower() or s[0] in ",;:)")
 
 
-def _norm_words(s: str) -> list[str]:
-    low = _lowered(s)
+def _norm_words(s: str, k: int | None = None, low: str | None = None) -> list[str]:
+    """The words of ``s`` lower-cased, with ’ as ' (the first ``k`` only, when
+    given). ``low`` may pass ``_lowered(s)`` when the caller has it."""
+    if low is None:
+        low = _lowered(s)
+    if k is not None:
+        if low is not None:
+            return [m.group() for m in islice(_WORD_RE_ALONE.finditer(low), k)]
+        return [m.group().lower().replace("’", "'") for m in islice(_WORD_RE_ALONE.finditer(s), k)]
     if low is not None:
-        return WORD_RE.findall(low)
-    return [w.lower().replace("’", "'") for w in WORD_RE.findall(s)]
+        return _WORD_RE_ALONE.findall(low)
+    return [w.lower().replace("’", "'") for w in _WORD_RE_ALONE.findall(s)]
 
 
 def _lowered(s: str) -> str | None:
@@ -174,10 +283,11 @@ def _lowered(s: str) -> str | None:
     return s.lower().replace("’", "'")
 
 
-def _count_words(s: str, k: int) -> int:
+def _count_words(s: str, k: int, low: str | None = None) -> int:
     """Word tokens of ``s`` (as :func:`~framing.text.words` finds them), counted
-    up to ``k``: enough to compare with ``k`` without tokenizing a long line."""
-    return sum(1 for _ in islice(WORD_RE.finditer(s), k))
+    up to ``k``: enough to compare with ``k`` without tokenizing a long line.
+    With ``low`` (``_lowered(s)``), those of ``low``: ``len(_norm_words(s))``."""
+    return sum(1 for _ in islice(_WORD_RE_ALONE.finditer(s if low is None else low), k))
 
 
 class _Cleaner:
@@ -188,13 +298,17 @@ class _Cleaner:
         self.outlet = (outlet or "").strip().lower()
         self.rules = rules
         self.log: list[CleaningStep] = []
+        # The lines that hold text; a blank line is never read again (the
+        # blank lines between two lines are counted in the raw text).
         self.lines: list[_Line] = []
         # Neither pattern touches a line break, so both can run over the whole
         # page at once and the result be split into lines like the raw text.
         pos = 0
         squeezed = _SPACES_TO_SQUEEZE.sub(" ", _INVISIBLE.sub("", raw)).split("\n")
         for part, text in zip(raw.split("\n"), squeezed):
-            self.lines.append(_Line(pos, part, text.strip()))
+            text = text.strip()
+            if text:
+                self.lines.append(_Line(pos, part, text))
             pos += len(part) + 1
 
     # -- logging -----------------------------------------------------------
@@ -245,14 +359,24 @@ class _Cleaner:
 
     # -- stage 2: pattern lines and captions -------------------------------
     def pattern_lines(self) -> None:
-        for ln in self.live():
-            for r in self.rules:
-                if r.scope in ("line", "caption") and r.pattern.fullmatch(ln.text):
-                    self.remove(ln, "caption" if r.scope == "caption" else "boilerplate", r.reason)
-                    break
-            else:
-                if not any(ch.isalpha() for ch in ln.text):
-                    self.remove(ln, "boilerplate", "a line without words (menu or symbol)")
+        live = self.live()
+        # Rule by rule, each tried only on the lines that may hold a match of
+        # it, and on none that an earlier rule matched: each line gets the
+        # first rule that matches it, as when every line tries the rules in
+        # turn. The lines are then removed in order.
+        page = _Page([ln.text for ln in live])
+        matched: dict[int, NoiseRule] = {}
+        for r in self.rules:
+            if r.scope in ("line", "caption"):
+                for i in page.may_match(r.pattern):
+                    if i not in matched and r.pattern.fullmatch(live[i].text):
+                        matched[i] = r
+        for i, ln in enumerate(live):
+            r = matched.get(i)
+            if r is not None:
+                self.remove(ln, "caption" if r.scope == "caption" else "boilerplate", r.reason)
+            elif not any(ch.isalpha() for ch in ln.text):
+                self.remove(ln, "boilerplate", "a line without words (menu or symbol)")
 
     # -- stage 3: manifest-driven furniture --------------------------------
     def furniture(self) -> None:
@@ -260,8 +384,27 @@ class _Cleaner:
         author_words = _norm_words(self.author)
         if not (tw or author_words or self.outlet):
             return  # nothing from the manifest to recognise
+        outlet_words = _norm_words(self.outlet)
+        # Most lines are sentences of the article, and are not tokenized whole.
+        # Every test but the byline's needs the line's first word to open the
+        # headline, the author's name or the outlet's name; the byline's needs
+        # an author, and a line that does not end a sentence. Then every test
+        # but the bio's needs a line of at most ``most`` words (the outlet's
+        # test too: words hold no space, so the joined words are equal only
+        # when the words are), and the bio's reads only the first words.
+        openers = {words[0] for words in (tw, author_words, outlet_words) if words}
+        most = max(len(tw), len(author_words) + 6 if author_words else 0, len(outlet_words))
         for ln in self.live():
-            lw = _norm_words(ln.text)
+            low = _lowered(ln.text)
+            if (not openers.intersection(_norm_words(ln.text, 1, low))
+                    and (not author_words or _ends_sentence(ln.text))):
+                continue
+            if _count_words(ln.text, most + 1, low) > most:
+                if (author_words and _norm_words(ln.text, len(author_words), low) == author_words
+                        and _BIO.match(ln.text)):
+                    self.remove(ln, "byline", "the author's bio")
+                continue
+            lw = _norm_words(ln.text, low=low)
             if not lw:
                 continue
             if tw and lw == tw:
@@ -270,9 +413,9 @@ class _Cleaner:
                 self.remove(ln, "headline", "a truncated copy of the headline")
             elif author_words and len(lw) <= len(author_words) + 6 and _contains(lw, author_words) and not _ends_sentence(ln.text):
                 self.remove(ln, "byline", "the byline")
-            elif author_words and lw[: len(author_words)] == author_words and re.search(r"^[^.]{0,80}?[–—,-]\s*(?:is|was)\b", ln.text):
+            elif author_words and lw[: len(author_words)] == author_words and _BIO.match(ln.text):
                 self.remove(ln, "byline", "the author's bio")
-            elif self.outlet and " ".join(lw) == " ".join(_norm_words(self.outlet)):
+            elif self.outlet and lw == outlet_words:
                 self.remove(ln, "boilerplate", "the outlet's own name")
 
     # -- stage 4: tag lists and stubs --------------------------------------
@@ -306,26 +449,38 @@ class _Cleaner:
         """Remove short unpunctuated lines that no neighbour continues."""
         live = self.live()
         for i, ln in enumerate(live):
+            # (the tests that settle most lines first: a line of the article ends a sentence or is long)
+            if _ends_sentence(ln.text) or _count_words(ln.text, 4) > 3:
+                continue
             prev = live[i - 1] if i else None
             nxt = live[i + 1] if i + 1 < len(live) else None
             continues = prev is not None and _same_paragraph(self.raw, prev, ln) and not _ends_sentence(prev.text) and prev.kept
             continued = nxt is not None and _same_paragraph(self.raw, ln, nxt) and (
                 _starts_lower(nxt.text) or _opens_quote(ln.text) or ln.text.endswith(","))
-            if continues or continued or _ends_sentence(ln.text):
-                continue
-            if _count_words(ln.text, 4) <= 3:
+            if not (continues or continued):
                 self.remove(ln, "boilerplate", "a short line without sentence punctuation (menu item, tag or label)")
 
     # -- stage 5: inline cuts ----------------------------------------------
     def inline(self) -> None:
+        live = self.live()
+        # The cuts of every line are found rule by rule, each rule tried only
+        # on the lines that may hold a match of it; a line's cuts are sorted.
+        page = _Page([ln.raw for ln in live])
+        found: dict[int, list[tuple[int, int, str, str]]] = {}
+        for r in self.rules:
+            if r.scope == "inline":
+                for i in page.may_match(r.pattern):
+                    found.setdefault(i, []).extend(
+                        (m.start(), m.end(), "boilerplate", r.reason) for m in r.pattern.finditer(live[i].raw) if m.end() > m.start())
         fragments = self._title_fragments()
-        for ln in self.live():
-            spans: list[tuple[int, int, str, str]] = []
-            for r in self.rules:
-                if r.scope == "inline":
-                    spans += [(m.start(), m.end(), "boilerplate", r.reason) for m in r.pattern.finditer(ln.raw) if m.end() > m.start()]
-            if fragments is not None:
-                spans += [(m.start(1), m.end(1), "fragment", "the headline's first words injected into a sentence") for m in fragments.finditer(ln.raw)]
+        if fragments is not None:  # every fragment holds the headline's first two words (it ignores case)
+            first_words = max(_safe_run(self.title_words[0]), _safe_run(self.title_words[1]), key=len)
+            for i in page.holding((first_words,), True):
+                found.setdefault(i, []).extend(
+                    (m.start(1), m.end(1), "fragment", "the headline's first words injected into a sentence")
+                    for m in fragments.finditer(live[i].raw))
+        for i, ln in enumerate(live):
+            spans = found.get(i)
             if not spans:
                 continue
             spans.sort()
@@ -367,21 +522,22 @@ class _Cleaner:
         # broken lines quadratic. Every live line is stripped and holds a
         # letter, so the end of a paragraph (all that _ends_sentence,
         # _opens_quote and the comma test read) is the end of its last line,
-        # and its word count is the sum of its lines' counts (each capped at
-        # 12, the only threshold it is compared with: the sum reaches 12 when
-        # the true count does).
-        pars: list[list] = []  # [parts, raw_start, last_line, n_words]
+        # and its word count is the sum of its lines' counts. Words are counted
+        # only for the last test of a long break, and only up to 12, the only
+        # threshold the counts are compared with.
+        pars: list[list] = []  # [parts, raw_start, last_line]
         for ln in self.live():
-            n_words = _count_words(ln.text, 12)  # only ever compared with 12, summed or not
             if pars:
-                parts, _, prev_ln, prev_words = pars[-1]
+                parts, _, prev_ln = pars[-1]
                 prev_end = parts[-1]
                 same = _same_paragraph(self.raw, prev_ln, ln)
-                broken = not _ends_sentence(prev_end) or _starts_lower(ln.text)
+                ended = _ends_sentence(prev_end)
+                broken = not ended or _starts_lower(ln.text)
                 long_break = (
                     not same
-                    and not _ends_sentence(prev_end)
-                    and (prev_end.endswith(",") or _starts_lower(ln.text) or (prev_words >= 12 and n_words >= 12))
+                    and not ended
+                    and (prev_end.endswith(",") or _starts_lower(ln.text)
+                         or (_count_words(ln.text, 12) >= 12 and _has_words(parts, 12)))
                 )
                 if (same and broken) or long_break:
                     glue = "" if _opens_quote(prev_end) else " "
@@ -392,20 +548,21 @@ class _Cleaner:
                         f"…{_tail(parts, 30)} ⏎ {ln.text[:30]}…", at, ln.raw_start))
                     parts += [glue, ln.text]
                     pars[-1][2] = ln
-                    pars[-1][3] = prev_words + n_words
                     continue
-            pars.append([[ln.text], ln.raw_start, ln, n_words])
+            pars.append([[ln.text], ln.raw_start, ln])
         return [("".join(p[0]), p[1], p[2].raw_start + len(p[2].raw)) for p in pars]
 
     # -- stage 7: duplicated passages ----------------------------------------
     def dedupe(self, pars: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        if len(pars) < 2:
+            return pars  # a passage is duplicated in another paragraph, or not at all
         sents = []  # per paragraph: list of word sets of its sentences
         for text, _, _ in pars:
             low = _lowered(text)
             if low is None:
-                sents.append([set(_norm_words(s.text)) for s in split_sentences(text)])
+                sents.append([set(_norm_words(text[s:e])) for s, e in _sentence_spans(text)])
             else:  # the paragraph lower-cased once, its sentences' words read in place
-                sents.append([set(WORD_RE.findall(low, s.start, s.end)) for s in split_sentences(text)])
+                sents.append([set(_WORD_RE_ALONE.findall(low, s, e)) for s, e in _sentence_spans(text)])
         # A near copy of a sentence s shares at least ceil(0.8 |s|) of its words,
         # so it holds at least one of any |s| - ceil(0.8 |s|) + 1 of them: only
         # sentences holding one of those words need comparing, and any such
@@ -413,52 +570,71 @@ class _Cleaner:
         # every other one made a long page quadratic.)
         # A word found in one paragraph only leads to no other paragraph's
         # sentences; ``shared`` holds the words found in two or more, and only
-        # they get an index word -> sentences (of paragraphs still alive)
-        # holding it. Postings are grouped by paragraph, so a paragraph's own
-        # sentences (never compared with each other) are skipped in one step.
+        # they get an index word -> sentences holding it.
         unions = [set().union(*ss) for ss in sents]
-        shared = {w for w, n in Counter(chain.from_iterable(unions)).items() if n > 1}
+        shared: set[str] = set()
+        seen: set[str] = set()
+        for u in unions:
+            shared |= u & seen
+            seen |= u
         # A sentence can only have a near copy elsewhere when enough of its words are found in another
-        # paragraph (has_copy's first test, which needs no index); when no paragraph has enough such
-        # sentences to be a duplicate, nothing goes, and the index need not be built.
-        if not any(_may_be_duplicate(pars[i][0], ss, shared) for i, ss in enumerate(sents)):
+        # paragraph (has_copy's first test, which needs no index); a paragraph without enough such
+        # sentences is no duplicate, and when no paragraph has, nothing goes and no index is built.
+        commons = [[t & shared for t in ss] for ss in sents]  # per sentence: its words found in another paragraph
+        owns = [_judged(text, ss, cs) for (text, _, _), ss, cs in zip(pars, sents, commons)]
+        maybe = [_may_be_duplicate(own) for own in owns]
+        if not any(maybe):
             return pars
-        postings: dict[str, dict[int, list[int]]] = {}
-        for j, ss in enumerate(sents):
-            for k, s in enumerate(ss):
-                for w in s & shared:
-                    postings.setdefault(w, {}).setdefault(j, []).append(k)
+        # The sentences are numbered across the page: ``flat[g]`` is sentence g's word set and
+        # ``par_of[g]`` its paragraph. A judged sentence has six words or more, so a near copy of it
+        # holds five of them at least (0.8 * 6 = 4.8), all shared: a sentence with fewer than five
+        # shared words is nobody's near copy, and is left out of the index.
+        flat: list[set[str]] = []
+        par_of: list[int] = []
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for j, (ss, cs) in enumerate(zip(sents, commons)):
+            for t, common in zip(ss, cs):
+                if len(common) >= 5:
+                    for w in common:
+                        postings[w].append(len(flat))
+                    flat.append(t)
+                    par_of.append(j)
 
-        def has_copy(i: int, s: set[str]) -> bool:
-            common = s & shared  # its words another paragraph holds (or held at the start)
+        sizes = dict.fromkeys(shared, 0)  # word -> sentences holding it, to choose the rarest
+        sizes.update((w, len(gs)) for w, gs in postings.items())
+
+        def has_copy(i: int, s: set[str], common: set[str]) -> bool:
+            # ``common``: the words of s another paragraph holds (or held at the start)
             if not _enough_shared(s, common):
                 return False  # choose the other words: no other sentence holds one
             # the other words, and the rarest of these to make up the number (no other sentence holds
             # the other words, so only these lead to candidates)
-            rare = sorted(common, key=lambda w: len(postings[w]))[: len(common) - math.ceil(0.8 * len(s)) + 1]
-            tried: set[tuple[int, int]] = set()
+            rare = sorted(common, key=sizes.__getitem__)[: len(common) - math.ceil(0.8 * len(s)) + 1]
+            tried: set[int] = set()
             for w in rare:
-                for j, ks in postings[w].items():
-                    if j == i:
-                        continue
-                    for k in ks:
-                        if (j, k) not in tried:
-                            tried.add((j, k))
-                            if _near_copy(s, sents[j][k]):
-                                return True
+                for g in postings.get(w, ()):
+                    if g not in tried:
+                        tried.add(g)
+                        j = par_of[g]
+                        if j != i and alive[j] and _near_copy(s, flat[g]):
+                            return True
             return False
 
         alive = [True] * len(pars)
         order = sorted(range(len(pars)), key=lambda i: (-len(pars[i][0]), -i))
         for i in order:
-            own = _judged(pars[i][0], sents[i])
-            if not own:
-                continue  # too short to judge, or a heading
-            dup = sum(1 for s in own if has_copy(i, s))
-            if dup >= DUPLICATE_SHARE * len(own):
+            if not maybe[i]:
+                continue  # too short to judge, a heading, or too few shared words
+            own = owns[i]
+            need = DUPLICATE_SHARE * len(own)
+            dup = 0
+            for n, (s, common) in enumerate(own, 1):
+                if has_copy(i, s, common):
+                    dup += 1
+                elif dup + len(own) - n < need:
+                    break  # too few sentences are left to make it a duplicate
+            if dup >= need:
                 alive[i] = False
-                for w in unions[i] & shared:
-                    del postings[w][i]
                 _, start, end = pars[i]
                 self.log.append(CleaningStep(
                     "duplicate",
@@ -475,9 +651,8 @@ class _Cleaner:
         self.stubs()
         pars = self.dedupe(self.paragraphs())
         text = "\n\n".join(p[0] for p in pars)
-        glued = len(_GLUED.findall(text))
+        text, glued = _GLUED.subn(r"\g<0> ", text)
         if glued:
-            text = _GLUED.sub(" ", text)
             self.log.append(CleaningStep("join", f"separated {glued} sentence(s) glued to the next without a space", ""))
         n_double = sum(text.count(c) for c in "“”„‟«»″")
         n_single = sum(text.count(c) for c in "‘’‚‛′")
@@ -503,13 +678,25 @@ def _tail(parts: list[str], k: int) -> str:
     return "".join(reversed(out))[-k:]
 
 
-def _judged(text: str, sents: list[set[str]]) -> list[set[str]]:
-    """The sentences (word sets) of a paragraph that judge whether it is a
-    duplicated passage: those of six words or more; none for a heading (a
-    single sentence without its closing stop)."""
+def _has_words(parts: list[str], k: int) -> bool:
+    """True when the texts ``parts`` hold ``k`` words or more between them,
+    counted part by part."""
+    n = 0
+    for part in parts:
+        n += _count_words(part, k - n)
+        if n >= k:
+            return True
+    return False
+
+
+def _judged(text: str, sents: list[set[str]], commons: list[set[str]]) -> list[tuple[set[str], set[str]]]:
+    """The sentences of a paragraph that judge whether it is a duplicated
+    passage: those of six words or more; none for a heading (a single sentence
+    without its closing stop). Each comes as its word set and, from
+    ``commons``, the set of its words found in another paragraph."""
     if len(sents) == 1 and not _ends_sentence(text):
         return []
-    return [s for s in sents if len(s) >= 6]
+    return [(s, c) for s, c in zip(sents, commons) if len(s) >= 6]
 
 
 def _enough_shared(s: set[str], common: set[str]) -> bool:
@@ -518,17 +705,17 @@ def _enough_shared(s: set[str], common: set[str]) -> bool:
     return len(s) - len(common) <= len(s) - math.ceil(0.8 * len(s))
 
 
-def _may_be_duplicate(text: str, sents: list[set[str]], shared: set[str]) -> bool:
-    """False when too few of a paragraph's judged sentences have enough
-    words in ``shared`` for it to be a duplicated passage."""
-    own = _judged(text, sents)
-    return bool(own) and sum(_enough_shared(s, s & shared) for s in own) >= DUPLICATE_SHARE * len(own)
+def _may_be_duplicate(own: list[tuple[set[str], set[str]]]) -> bool:
+    """False when too few of a paragraph's judged sentences (``own``, from
+    :func:`_judged`) have enough words found in another paragraph for it to
+    be a duplicated passage."""
+    return bool(own) and sum(_enough_shared(s, c) for s, c in own) >= DUPLICATE_SHARE * len(own)
 
 
 def _near_copy(s: set[str], other: set[str]) -> bool:
     """True when ``other`` holds at least 80% of the words of ``s`` and is of
     comparable length (at most twice as many distinct words)."""
-    return len(s & other) >= 0.8 * len(s) and len(other) <= 2 * len(s)
+    return len(other) <= 2 * len(s) and len(s & other) >= 0.8 * len(s)
 
 
 def _contains(seq: list[str], sub: list[str]) -> bool:

@@ -602,3 +602,73 @@ def test_bad_rules_file_names_file_and_row(text, row, problem):
     assert "my_rules.csv" in message
     assert re.search(rf"\brow {row}\b", message), message
     assert problem in message
+
+
+# ---------------------------------------------------------------------------
+# internals that make cleaning fast: each must give what the plain way gives
+# ---------------------------------------------------------------------------
+
+from framing.clean import _FOLD_SAFE, _GLUED, _SPACES, _SPACES_TO_SQUEEZE, _Page, _required_text, _safe_run  # noqa: E402
+
+
+def test_fold_safe_characters_match_without_case_only_what_lowercases_to_them():
+    everything = "".join(map(chr, range(0x110000)))
+    for c in _FOLD_SAFE:
+        for ch in re.findall("(?i)" + re.escape(c), everything):
+            assert ch.lower() == c.lower(), (c, ch)
+    # the left-out letters, and why
+    assert re.fullmatch("(?i)s", "ſ") and "ſ".lower() != "s"
+    assert re.fullmatch("(?i)i", "ı") and "ı".lower() != "i"
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?i).*\bshare button\b.*", (("hare button",), True)),     # "s" is left out when case is ignored
+    (r".*\bShare button\b.*", (("Share button",), False)),
+    (r".*[.)]\s+(?:AFP|Reuters)", (("AFP", "Reuters"), False)),  # one of the alternatives
+    (r"(?:AFP|\w+)", (("",), False)),                            # an alternative without text: nothing known
+    (r"x+yz(?:ab)?", (("yz",), False)),                          # repeated or optional: not required
+    (r"ab(?-i:CD)ef", (("ab",), False)),
+    (r"(?i)abc(?-i:XYZW)", (("abc",), True)),                    # a group that changes the case flag is skipped
+    (r"(?i)a|b", (("",), True)),
+    (r"", (("",), False)),
+])
+def test_required_text(pattern, expected):
+    assert _required_text(re.compile(pattern)) == expected
+
+
+def test_every_match_of_a_packaged_rule_holds_its_required_text():
+    lines = [line for outlet in OUTLETS for line in _raw(outlet).splitlines()] + NOISY_PAGE.splitlines() + [
+        "Share  Button Facebook", "SHARE BUTTON", "Set FONT-SIZE", "12 Comments", "Follow us on:", "3 min read",
+        "Photo by X. Yonhap", "10:30 GMT 12.06.2024 (updated: 11:00) Talks", "(VOVWORLD) - Talks", "ſhare button"]
+    for rule in load_noise_rules():
+        texts, folded = _required_text(rule.pattern)
+        for line in lines:
+            for m in rule.pattern.finditer(line):
+                held = line[m.start():m.end()]
+                assert any(t in (held.lower() if folded else held) for t in texts), (rule.pattern.pattern, line)
+
+
+def test_page_finds_the_lines_holding_a_text():
+    page = _Page(["İİ share button", "no", "SHARE BUTTON and share button", "", "x share"])
+    assert page.holding(("share button",), True) == [0, 2]
+    assert page.holding(("SHARE", "x s"), False) == [2, 4]
+    assert page.holding(("",), False) == [0, 1, 2, 3, 4]
+    assert page.holding(("absent",), True) == []
+    assert _Page([]).holding(("a",), True) == [] and _Page([]).holding(("",), False) == []
+
+
+def test_safe_run():
+    assert _safe_run("strengthening") == "trengthen"
+    assert _safe_run("Kim") == "k"
+    assert _safe_run("is") == ""
+
+
+def test_glued_and_squeeze_patterns_do_what_the_plain_ones_do():
+    import random
+
+    glued_plain = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z])|(?<=[a-z]{2}[.!?][”’])(?=[A-Z“])")
+    rng = random.Random(3)
+    for _ in range(20000):
+        s = "".join(rng.choice("abAB.!?”’“ \t\u00a0\u3000\n") for _ in range(rng.randint(0, 14)))
+        assert _GLUED.subn(r"\g<0> ", s) == glued_plain.subn(" ", s), repr(s)
+        assert _SPACES_TO_SQUEEZE.sub(" ", s) == _SPACES.sub(" ", s), repr(s)
