@@ -61,7 +61,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, islice
 from dataclasses import asdict, dataclass
 
-from .text import _boundaries
+from .text import _sentence_spans
 from ._quote_words import (
     _ABBR, _ACCORDING, _ADVERBIAL, _CONNECT, _FIRST_PERSON, _GROUP_HEADS, _GROUP_MODS, _LEAD, _NAMING,
     _NEED_THAT, _OBJECT_VERBS, _PERSON_NOUNS, _QUOTE_TRANS, _ROLE_NOUNS, _TAIL, _TITLES, _TITLE_LEAD, _TOLD_OBJ,
@@ -163,14 +163,9 @@ def _sentences(norm: str) -> list[tuple[int, int]]:
     its Sentence objects cost more than finding the boundaries."""
     out = []
     for pm in _LINE.finditer(norm):
-        par, base = pm.group(), pm.start()
-        start = 0
-        for end in [*_boundaries(par), len(par)]:
-            chunk = par[start:end]
-            a, b = base + start + len(chunk) - len(chunk.lstrip()), base + start + len(chunk.rstrip())
-            start = end
-            if b <= a:
-                continue
+        base = pm.start()
+        for a, b in _sentence_spans(pm.group()):
+            a, b = base + a, base + b
             lo = a
             for m in _PRONOUN_CUT.finditer(norm, a, b):  # (no lookbehind: the same as in the sentence alone)
                 out.append((lo, m.start() + 1))
