@@ -407,7 +407,9 @@ class ClaimMatcher:
             covering = [o for o in outlets if o in present] if story else outlets
             found += [(c, covering) for c in self._cluster(members, actors, synonyms)]
         del statements, groups
-        found.sort(key=lambda f: min((rank.get(s.outlet, len(outlets)), s.article, s.sentence) for s in f[0]))
+        last = len(outlets)
+        found.sort(key=lambda f: (rank.get(f[0][0].outlet, last), f[0][0].article, f[0][0].sentence) if len(f[0]) == 1
+                   else min((rank.get(s.outlet, last), s.article, s.sentence) for s in f[0]))
         found.reverse()
         claim_id = 0
         while found:  # popped, so that a claim's statements go once the caller lets go of the claim
@@ -434,6 +436,10 @@ class ClaimMatcher:
 
     @staticmethod
     def _claim(claim_id: int, members: list[Statement], outlets: Sequence[str]) -> Claim:
+        if len(members) == 1:  # most claims of a large corpus
+            s = members[0]
+            mine = "attributed" if s.attributed else "reported"
+            return Claim(claim_id, s.text, members, {o: mine if o == s.outlet else "absent" for o in outlets})
         status = {}
         for o in outlets:
             mine = [s for s in members if s.outlet == o]
@@ -526,7 +532,11 @@ def exclusive_claims(claims: Iterable[Claim], *, top: int = 5) -> dict[str, list
 
     out: dict[str, list[Claim]] = {}
     for c in claims:
-        carried = c.outlets
+        if len(c.statements) == 1:  # carried by its statement's outlet, if that is one of the claim's outlets
+            o = c.statements[0].outlet
+            carried = [o] if c.status.get(o, "absent") != "absent" else []
+        else:
+            carried = c.outlets
         if len(carried) == 1:
             kept = out.setdefault(carried[0], [])
             kept.append(c)

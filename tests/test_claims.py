@@ -162,6 +162,18 @@ def test_align_groups_across_outlets_and_sets_status():
     assert "b" not in only
 
 
+def test_a_one_statement_claim_is_carried_only_by_an_outlet_the_claims_cover():
+    # outlets=["a", "b"] leaves c out: c's museum statement is a claim all of whose outlets are absent,
+    # so no outlet carries it alone
+    claims = ClaimMatcher().align(_rates_statements(), outlets=["a", "b"])
+    museum = next(c for c in claims if c.text.startswith("A new museum"))
+    assert museum.status == {"a": "absent", "b": "absent"}
+    assert museum.outlets == []
+    only = exclusive_claims(claims)
+    assert set(only) == {"a"}
+    assert [c.text for c in only["a"]] == ["Floods forced thousands of residents from their homes in the north."]
+
+
 def _groups(clusters):
     return sorted(sorted(c) for c in clusters)
 
