@@ -57,6 +57,8 @@ import warnings
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_
 from pathlib import Path
 
 import pandas as pd
@@ -175,13 +177,11 @@ class _Codes:
         index = self.index
         codes = list(map(index.get, values))  # None where a value is new
         if None in codes:
-            for i, v in enumerate(values):
-                if codes[i] is None:
-                    code = index.get(v)
-                    if code is None:  # new (not just new to this batch)
-                        code = index[v] = len(self.values)
-                        self.values.append(v)
-                    codes[i] = code
+            # the new values, each once, in the order they first come: their codes, then every code again
+            for v in dict.fromkeys(compress(values, map(is_, codes, repeat(None)))):
+                index[v] = len(self.values)
+                self.values.append(v)
+            codes = list(map(index.get, values))
             if len(self.values) > 32768 and self.codes.typecode == "h":
                 self.codes = array("i", self.codes)
         self.codes.extend(codes)
@@ -500,15 +500,22 @@ class EvidenceRows:
         def as_rows(claims):
             cov_rows, member_rows = [], []  # tuples, added to the columns a few thousand at a time
             for c in claims:
-                n = len(c.outlets)
-                for o, status in c.status.items():  # the outlets of the claim's story
-                    mine = [st for st in c.statements if st.outlet == o]
-                    if mine:
-                        first = mine[0]
-                        cov_rows.append((c.claim_id, c.text, o, status, " / ".join(st.text for st in mine),
-                                         first.article, first.start, first.end, len(mine), n))
-                    else:
-                        cov_rows.append((c.claim_id, c.text, o, status, "", "", None, None, 0, n))
+                if len(c.statements) == 1:  # most claims of a large corpus: the same rows as below, made directly
+                    st = c.statements[0]
+                    n = 1 if c.status.get(st.outlet, "absent") != "absent" else 0
+                    cov_rows += [(c.claim_id, c.text, o, status, st.text, st.article, st.start, st.end, 1, n)
+                                 if o == st.outlet else (c.claim_id, c.text, o, status, "", "", None, None, 0, n)
+                                 for o, status in c.status.items()]
+                else:
+                    n = len(c.outlets)
+                    for o, status in c.status.items():  # the outlets of the claim's story
+                        mine = [st for st in c.statements if st.outlet == o]
+                        if mine:
+                            first = mine[0]
+                            cov_rows.append((c.claim_id, c.text, o, status, " / ".join(st.text for st in mine),
+                                             first.article, first.start, first.end, len(mine), n))
+                        else:
+                            cov_rows.append((c.claim_id, c.text, o, status, "", "", None, None, 0, n))
                 member_rows += [(c.claim_id, st.outlet, st.article, st.sentence, st.start, st.end,
                                  "attributed" if st.attributed else "reported", st.text) for st in c.statements]
                 if len(cov_rows) >= 4096:
