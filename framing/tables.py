@@ -615,67 +615,71 @@ class EvidenceRows:
         return pd.DataFrame(rows)
 
 
+#: The columns of each evidence table's rows, as :func:`article_rows` makes them (readability's after
+#: ``outlet`` and ``article`` are the keys of :func:`framing.readability.readability`'s dict).
+ROW_KEYS = {
+    "articles": ("outlet", "article", "outlet_name", "country", "ownership", "title", "author", "date", "url", "words",
+                 "sentences", "text"),
+    "sentiment": ("outlet", "article", "actor", "sentence", "start", "end", "mentions", "score", "label",
+                  "context_start", "context_end", "words", "evidence"),
+    "mentions": ("outlet", "article", "actor", "alias", "kind", "start", "end", "sentence", "score"),
+    "quotes": ("outlet", "article", "speaker", "speaker_country", "speaker_side", "speaker_role", "named", "kind",
+               "verb", "quote", "start", "end", "speaker_start", "speaker_end", "quoted_words"),
+    "loaded": ("outlet", "article", "term", "category", "weight", "voice", "text", "start", "end", "note", "evidence"),
+    "naming": ("outlet", "article", "concept", "variant", "voice", "text", "start", "end", "sentence"),
+    "statements": ("outlet", "article", "sentence", "start", "end", "text", "attributed", "words"),
+    "frame_hits": ("outlet", "article", "sentence", "start", "end", "frame", "indicators", "text"),
+    "cleaning": ("outlet", "article", "step", "reason", "raw_start", "raw_end", "text"),
+}
+
+
 def article_rows(result, actors: ActorSet) -> dict:
-    """One article's evidence rows: table name -> list of plain dict rows,
-    plus ``story``, the article's story key. Plain data, so that it can come
-    back from a worker process (see ``Analyzer(n_jobs=...)``)."""
+    """One article's evidence rows: table name -> ``(keys, rows)``, each row a
+    tuple of the values of ``keys`` (see :data:`ROW_KEYS`), plus ``story``,
+    the article's story key, and ``terms``, its term counts. Plain data, so
+    that it can come back from a worker process (see ``Analyzer(n_jobs=...)``)."""
     a = result.article
-    out: dict = {name: [] for name in ROW_TABLES}
-    base = {"outlet": a.outlet_id, "article": a.article_id}
-    out["story"] = result.story
-    out["terms"] = {a.outlet_id: article_terms(a.text)}  # outlet -> term counts (see batch_rows)
-    out["articles"].append({**base, "outlet_name": a.outlet, "country": a.country, "ownership": a.ownership,
-                            "title": a.title, "author": a.author, "date": a.date, "url": a.url,
-                            "words": a.words, "sentences": len(a.sentences), "text": a.text})
-    for actor, s, ts, n in result.sentiment:
-        out["sentiment"].append({**base, "actor": actor, "sentence": s.index, "start": s.start, "end": s.end,
-                                 "mentions": n, "score": ts.score, "label": ts.label,
-                                 "context_start": ts.context_start, "context_end": ts.context_end,
-                                 "words": "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), "evidence": s.text})
-    for m, si, ts in result.mentions:
-        out["mentions"].append({**base, "actor": m.actor, "alias": sys.intern(m.text), "kind": m.kind, "start": m.start,
-                                "end": m.end, "sentence": si, "score": ts.score})
-    for q in result.quotes:
-        out["quotes"].append({**base, "speaker": q.speaker, "speaker_country": q.speaker_country,
-                              "speaker_side": actors.side_for_speaker(q.speaker, q.speaker_country),
-                              "speaker_role": q.speaker_role, "named": q.named, "kind": q.kind, "verb": q.verb,
-                              "quote": q.text, "start": q.start, "end": q.end, "speaker_start": q.speaker_start,
-                              "speaker_end": q.speaker_end, "quoted_words": word_count(q.text)})
-    for h in result.loaded:
-        out["loaded"].append({**base, "term": h.term, "category": h.category, "weight": h.weight, "voice": h.voice,
-                              "text": h.text, "start": h.start, "end": h.end, "note": h.note,
-                              "evidence": _sentence_text(a, h.start)})
-    for h in result.naming:
-        out["naming"].append({**base, "concept": h.concept, "variant": h.variant, "voice": h.voice,
-                              "text": sys.intern(h.text),
-                              "start": h.start, "end": h.end, "sentence": _sentence_text(a, h.start)})
-    for st in result.statements:
-        out["statements"].append({**base, "sentence": st.sentence, "start": st.start, "end": st.end,
-                                  "text": st.text, "attributed": st.attributed, "words": st.words})
+    o, aid = a.outlet_id, a.article_id
+    out: dict = {"story": result.story, "terms": {o: article_terms(a.text)}}  # outlet -> term counts (see batch_rows)
+    out["articles"] = [(o, aid, a.outlet, a.country, a.ownership, a.title, a.author, a.date, a.url, a.words,
+                        len(a.sentences), a.text)]
+    out["sentiment"] = [(o, aid, actor, s.index, s.start, s.end, n, ts.score, ts.label, ts.context_start,
+                         ts.context_end, "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), s.text)
+                        for actor, s, ts, n in result.sentiment]
+    out["mentions"] = [(o, aid, m.actor, sys.intern(m.text), m.kind, m.start, m.end, si, ts.score)
+                       for m, si, ts in result.mentions]
+    out["quotes"] = [(o, aid, q.speaker, q.speaker_country, actors.side_for_speaker(q.speaker, q.speaker_country),
+                      q.speaker_role, q.named, q.kind, q.verb, q.text, q.start, q.end, q.speaker_start, q.speaker_end,
+                      word_count(q.text)) for q in result.quotes]
+    out["loaded"] = [(o, aid, h.term, h.category, h.weight, h.voice, h.text, h.start, h.end, h.note,
+                      _sentence_text(a, h.start)) for h in result.loaded]
+    out["naming"] = [(o, aid, h.concept, h.variant, h.voice, sys.intern(h.text), h.start, h.end,
+                      _sentence_text(a, h.start)) for h in result.naming]
+    out["statements"] = [(o, aid, st.sentence, st.start, st.end, st.text, st.attributed, st.words)
+                         for st in result.statements]
     by_sentence: dict[tuple[int, str], list] = {}
     for h in result.frames:
         by_sentence.setdefault((h.sentence, h.frame), []).append(h)
-    for (si, frame), hs in sorted(by_sentence.items()):
-        s = a.sentences[si]
-        out["frame_hits"].append({**base, "sentence": si, "start": s.start, "end": s.end, "frame": frame,
-                                  "indicators": "; ".join(dict.fromkeys(h.text for h in hs)), "text": s.text})
-    out["readability"].append({**base, **result.readability})
-    for c in a.cleaning_log:
-        out["cleaning"].append({**base, "step": c.step, "reason": c.reason, "raw_start": c.raw_start,
-                                "raw_end": c.raw_end, "text": c.text})
+    out["frame_hits"] = [(o, aid, si, a.sentences[si].start, a.sentences[si].end, frame,
+                          "; ".join(dict.fromkeys(h.text for h in hs)), a.sentences[si].text)
+                         for (si, frame), hs in sorted(by_sentence.items())]
+    out["cleaning"] = [(o, aid, c.step, c.reason, c.raw_start, c.raw_end, c.text) for c in a.cleaning_log]
+    for name in ROW_KEYS:
+        out[name] = (ROW_KEYS[name], out[name])
+    out["readability"] = (("outlet", "article", *result.readability), [(o, aid, *result.readability.values())])
     return out
 
 
 def batch_rows(batch: list[dict]) -> dict:
     """The rows of a batch of articles (each as :func:`article_rows` made
     them) put together: their ids and story keys, their term counts added up
-    per outlet, and each table's rows as ``(keys, columns)``, one list of
+    per outlet, and each table's rows as ``(keys, columns)``, one tuple of
     values per column. A worker process sends a batch this way: one counter
-    per outlet and batch, and lists the receiver adds to its columns whole."""
+    per outlet and batch, and columns the receiver adds to its own whole."""
     out: dict = {"ids": [], "stories": [], "terms": {}}
     terms = out["terms"]
     for rows in batch:
-        out["ids"].append(rows["articles"][0]["article"])
+        out["ids"].append(rows["articles"][1][0][1])  # the article id of its one "articles" row
         out["stories"].append(rows["story"])
         for outlet, counts in rows["terms"].items():
             if outlet in terms:
@@ -683,10 +687,9 @@ def batch_rows(batch: list[dict]) -> dict:
             else:
                 terms[outlet] = Counter(counts)
     for name in ROW_TABLES:
-        table = [r for rows in batch for r in rows[name]]
-        if table:
-            keys = list(table[0])
-            out[name] = (keys, [[r[k] for r in table] for k in keys])
+        table = [r for rows in batch for r in rows[name][1]]
+        if table:  # (every article's rows of a table have the same keys)
+            out[name] = (list(batch[0][name][0]), list(zip(*table)))
     return out
 
 
