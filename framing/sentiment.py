@@ -327,7 +327,7 @@ def sentence_valences(text: str, sentence: Sentence) -> SentenceValences | None:
     vader = _vader()
     body = text[sentence.start:sentence.end]
     raw = body.split()
-    if len(raw) > MAX_VADER_TOKENS or not _emoji_words().keys().isdisjoint(body):
+    if len(raw) > MAX_VADER_TOKENS or not (body.isascii() or _emoji_words().keys().isdisjoint(body)):  # (emoji are not ASCII)
         return None
     edges = _word_edges(text, sentence)
     lexicon = vader.lexicon
