@@ -43,7 +43,7 @@ import math
 from collections import Counter
 from functools import lru_cache
 
-from .text import WORD_RE, split_sentences
+from .text import _WORD_RE_ALONE, split_sentences
 
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall")
 
@@ -121,7 +121,10 @@ def readability(text: str, *, sentences: list | None = None) -> dict[str, float]
 
     An empty text gives zero counts and NaN scores rather than an error.
     """
-    tokens = WORD_RE.findall(text)
+    # an ASCII text lower-cases character for character, letters to letters: its lower-cased text has
+    # the same words, lower-cased
+    ascii_text = text.isascii()
+    tokens = _WORD_RE_ALONE.findall(text.lower() if ascii_text else text)
     n_words = len(tokens)
     n_sents = len(split_sentences(text) if sentences is None else sentences)
     out: dict[str, float] = {"words": n_words, "sentences": n_sents,
@@ -129,8 +132,10 @@ def readability(text: str, *, sentences: list | None = None) -> dict[str, float]
     if not n_words or not n_sents:
         return {**out, **{m: float("nan") for m in METRICS}}
     syllables = poly = complex_ = unfamiliar = 0
-    for w, k in Counter(map(str.lower, tokens)).items():  # each distinct word judged once, counted k times
-        n, hard = _judge(w)
+    known = _judged.get
+    # each distinct word judged once, counted k times
+    for w, k in Counter(tokens if ascii_text else map(str.lower, tokens)).items():
+        n, hard = known(w) or _judge(w)
         syllables += k * n
         unfamiliar += k * hard
         if n >= 3:

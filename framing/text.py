@@ -63,7 +63,7 @@ def words(text: str) -> list[Span]:
 
 def word_count(text: str) -> int:
     """Number of word tokens in ``text`` (see :func:`words`)."""
-    return len(WORD_RE.findall(text))
+    return len(_WORD_RE_ALONE.findall(text))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -548,7 +548,7 @@ def english_words(text: str) -> tuple[int, float]:
     """``(word_count(text), english_share(text))``, from one tokenisation
     when lower-casing leaves the text's length as it is."""
     low = text.lower()
-    toks = WORD_RE.findall(low)
+    toks = _WORD_RE_ALONE.findall(low)
     # A character whose lower case is one character is a letter or digit exactly when its lower case is,
     # and none becomes an apostrophe or hyphen, so the lower-cased text has the same tokens. (Some, such
     # as "İ", lower-case to two characters; then the words are counted in the text as it is.)

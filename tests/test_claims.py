@@ -391,3 +391,19 @@ def test_statements_carry_their_word_count_and_align_trusts_it():
     bare = Statement("b", "b", 0, 0, len(sts[0].text), sts[0].text)
     assert len(m.align([bare])) == 1
     assert m.align([Statement("b", "b", 0, 0, len(sts[0].text), sts[0].text, words=2)]) == []
+
+
+def test_statement_words_pattern_finds_what_its_plain_form_finds():
+    # the word pattern's closing repeat is possessive; it must find the words the plain repeat finds
+    import random
+    import re
+
+    from framing.claims import _WORD
+
+    plain = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+    pieces = ["a", "bc", "9", "'", "-", "--", "''", " ", "x-y'z", "é", "_", "'s"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _WORD.findall(text) == plain.findall(text), text
+    assert _WORD.findall("jong-un's 2024 talks -- a'") == ["jong-un's", "2024", "talks", "a"]
