@@ -534,11 +534,7 @@ def exclusive_claims(claims: Iterable[Claim], *, top: int = 5) -> dict[str, list
 
     out: dict[str, list[Claim]] = {}
     for c in claims:
-        if len(c.statements) == 1:  # carried by its statement's outlet, if that is one of the claim's outlets
-            o = c.statements[0].outlet
-            carried = [o] if c.status.get(o, "absent") != "absent" else []
-        else:
-            carried = c.outlets
+        carried = c.outlets
         if len(carried) == 1:
             kept = out.setdefault(carried[0], [])
             kept.append(c)

@@ -500,14 +500,13 @@ class EvidenceRows:
         def as_rows(claims):
             cov_rows, member_rows = [], []  # tuples, added to the columns a few thousand at a time
             for c in claims:
+                n = len(c.outlets)
                 if len(c.statements) == 1:  # most claims of a large corpus: the same rows as below, made directly
                     st = c.statements[0]
-                    n = 1 if c.status.get(st.outlet, "absent") != "absent" else 0
                     cov_rows += [(c.claim_id, c.text, o, status, st.text, st.article, st.start, st.end, 1, n)
                                  if o == st.outlet else (c.claim_id, c.text, o, status, "", "", None, None, 0, n)
                                  for o, status in c.status.items()]
                 else:
-                    n = len(c.outlets)
                     for o, status in c.status.items():  # the outlets of the claim's story
                         mine = [st for st in c.statements if st.outlet == o]
                         if mine:
