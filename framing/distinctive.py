@@ -50,12 +50,11 @@ def _vectorizer():
 
 @lru_cache(maxsize=1)
 def _term_rules():
-    """The analyzer's token pattern and stop words (see :func:`_vectorizer`)."""
+    """The token pattern and stop words of :func:`_vectorizer`, read from it."""
     import re
 
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return re.compile(TOKEN_PATTERN), ENGLISH_STOP_WORDS
+    vec = _vectorizer()
+    return re.compile(vec.token_pattern), vec.get_stop_words()
 
 
 def article_terms(text: str) -> Counter:

@@ -132,10 +132,9 @@ def readability(text: str, *, sentences: list | None = None) -> dict[str, float]
     if not n_words or not n_sents:
         return {**out, **{m: float("nan") for m in METRICS}}
     syllables = poly = complex_ = unfamiliar = 0
-    known = _judged.get
     # each distinct word judged once, counted k times
     for w, k in Counter(tokens if ascii_text else map(str.lower, tokens)).items():
-        n, hard = known(w) or _judge(w)
+        n, hard = _judge(w)
         syllables += k * n
         unfamiliar += k * hard
         if n >= 3:
