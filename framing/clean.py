@@ -595,8 +595,9 @@ class _Cleaner:
         for j, (ss, cs) in enumerate(zip(sents, commons)):
             for t, common in zip(ss, cs):
                 if len(common) >= 5:
+                    g = len(flat)
                     for w in common:
-                        postings[w].append(len(flat))
+                        postings[w].append(g)
                     flat.append(t)
                     par_of.append(j)
 
