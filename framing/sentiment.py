@@ -38,7 +38,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .errors import FramingError
-from .text import WORD_RE, Sentence, sentence_at, split_sentences
+from .text import _WORD_RE_ALONE, WORD_RE, Sentence, sentence_at, split_sentences
 
 #: Words on each side of the target that the window takes in.
 WINDOW = 12
@@ -88,8 +88,8 @@ class TargetSentiment:
 
 def _word_edges(text: str, sentence: Sentence) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Start and end offsets of the sentence's words, counted from the
-    sentence's start."""
-    edges = tuple(zip(*map(re.Match.span, WORD_RE.finditer(text[sentence.start:sentence.end]))))
+    sentence's start (WORD_RE's words, found by its faster twin)."""
+    edges = tuple(zip(*map(re.Match.span, _WORD_RE_ALONE.finditer(text[sentence.start:sentence.end]))))
     return edges if edges else ((), ())
 
 
