@@ -232,6 +232,8 @@ def _word_valence(i: int, value: float, tokens: list[str], low: list[str], lexic
     capitals among others that are not, boosters and dampeners up to three
     words back (weighed down with distance), negations ("not", "n't",
     "never" ...), "never so", "without doubt", idioms and "least".
+    ``tokens`` are the sentence's tokens (only whether each is in capitals
+    is read) and ``low`` their VADER forms lower-cased.
 
     The same rules, in the same order, as VADER 3.3.2's own per-word pass;
     this one lower-cases the sentence once instead of once per rule.
@@ -327,36 +329,50 @@ def sentence_valences(text: str, sentence: Sentence) -> SentenceValences | None:
     vader = _vader()
     body = text[sentence.start:sentence.end]
     raw = body.split()
-    if len(raw) > MAX_VADER_TOKENS or not (body.isascii() or _emoji_words().keys().isdisjoint(body)):  # (emoji are not ASCII)
+    ascii_body = body.isascii()
+    if len(raw) > MAX_VADER_TOKENS or not (ascii_body or _emoji_words().keys().isdisjoint(body)):  # (emoji are not ASCII)
         return None
     edges = _word_edges(text, sentence)
     lexicon = vader.lexicon
-    tokens = [t if len(w := t.strip(_PUNCTUATION)) <= 2 else w for t in raw]  # VADER's form of each token
-    low = "\n".join(tokens).lower().split("\n")  # each token lower-cased (no token holds a line break)
+    # each token's VADER form, lower-cased (its punctuation stripped unless that leaves two characters or
+    # fewer). Lower-casing ASCII text moves no space or punctuation, so that sentence is lower-cased first.
+    if ascii_body:
+        low = [t if len(w := t.strip(_PUNCTUATION)) <= 2 else w for t in body.lower().split()]
+    else:
+        low = "\n".join(map(_vader_form, raw)).lower().split("\n")  # (no token holds a line break)
     # every lexicon value is non-zero, so this keeps the tokens VADER looks up
     hits = list(compress(range(len(low)), map(lexicon.get, low)))
     if not hits:
         return SentenceValences((), (), (), edges)
     rules = _vader_rules()
     booster = rules[0]
-    n = len(tokens)
-    cap_diff = 0 < n - sum(map(str.isupper, tokens)) < n
+    n = len(raw)
+    # (stripping ASCII punctuation, which has no case, leaves a token in capitals or not: the raw
+    # tokens tell VADER's capitals rule what its forms would)
+    cap_diff = 0 < n - sum(map(str.isupper, raw)) < n
     valences = {}
     for i in hits:
         word = low[i]
         # a booster ("very") and the "kind" of "kind of" only shade their neighbours
         if word in booster or (word == "kind" and i + 1 < n and low[i + 1] == "of"):
             continue
-        valences[i] = _word_valence(i, lexicon[word], tokens, low, lexicon, cap_diff, rules)
+        valences[i] = _word_valence(i, lexicon[word], raw, low, lexicon, cap_diff, rules)
     if "but" in low:
-        every = vader._but_check(tokens, [valences.get(i, 0.0) for i in range(n)])
+        every = vader._but_check(low, [valences.get(i, 0.0) for i in range(n)])  # (it reads the tokens lower-cased)
         valences = {i: every[i] for i in valences}
     kept = [i for i, v in valences.items() if v]
     if not kept:
         return SentenceValences((), (), (), edges)
     matches = list(_TOKEN_RE.finditer(text, sentence.start, sentence.end))
-    return SentenceValences(tuple(matches[i].span() for i in kept), tuple(tokens[i] for i in kept),
+    return SentenceValences(tuple(matches[i].span() for i in kept), tuple(_vader_form(raw[i]) for i in kept),
                             tuple(float(valences[i]) for i in kept), edges)
+
+
+def _vader_form(token: str) -> str:
+    """VADER's form of a whitespace-separated token: its punctuation stripped
+    from both ends, unless that leaves two characters or fewer."""
+    word = token.strip(_PUNCTUATION)
+    return token if len(word) <= 2 else word
 
 
 def _window_score(text: str, sv: SentenceValences, lo: int, hi: int,
@@ -365,10 +381,11 @@ def _window_score(text: str, sv: SentenceValences, lo: int, hi: int,
     token that touches a target: VADER's normalisation of their valence sum
     (with its emphasis for "!" and "?" in the window)."""
     chosen, found = [], []
+    (first, last), more = targets[0], len(targets) > 1
     for (a, b), word, v in zip(sv.spans, sv.words, sv.valences):
         if a >= hi:
             break
-        if b <= lo or any(a < e and s < b for s, e in targets):
+        if b <= lo or (a < last and first < b) or (more and any(a < e and s < b for s, e in targets)):
             continue
         chosen.append(v)
         found.append((word, round(v, 3)))
@@ -404,7 +421,10 @@ def score_span(text: str, sentence: Sentence, targets: list[tuple[int, int]], *,
     :func:`sentence_valences` for this sentence, saves reading the sentence
     again when it holds several targets.
     """
-    start, end = min(s for s, _ in targets), max(e for _, e in targets)
+    if len(targets) == 1:
+        (start, end), = targets
+    else:
+        start, end = min(s for s, _ in targets), max(e for _, e in targets)
     sv = valences if valences is not None else sentence_valences(text, sentence)
     lo, hi = _window(text, sentence, start, end, window, sv.edges if sv is not None else None)
     if sv is None:
