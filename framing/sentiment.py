@@ -35,6 +35,7 @@ import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from itertools import compress
 
 from .errors import FramingError
@@ -211,14 +212,26 @@ _TOKEN_RE = re.compile(r"\S+")
 _PUNCTUATION = string.punctuation
 
 
+class _Rules(NamedTuple):
+    """VADER's word lists and constants (see :func:`_vader_rules`)."""
+
+    booster: dict[str, float]  # boosters and dampeners ("very", "kind of") and their shift
+    negations: frozenset[str]
+    special: dict[str, float]  # idioms ("the bomb") and their valence
+    n_scalar: float  # a negated word's factor
+    c_incr: float  # the shift for capitals
+    special_first: frozenset[str]  # the first words of the idioms
+    booster_first: frozenset[str]  # the first words of the boosters of two words or more
+
+
 @lru_cache(maxsize=1)
-def _vader_rules():
+def _vader_rules() -> _Rules:
     """VADER's word lists and constants, as its module defines them."""
     from vaderSentiment import vaderSentiment as v
 
-    return (v.BOOSTER_DICT, frozenset(v.NEGATE), v.SPECIAL_CASES, v.N_SCALAR, v.C_INCR,
-            frozenset(w.split()[0] for w in v.SPECIAL_CASES if " " in w),
-            frozenset(w.split()[0] for w in v.BOOSTER_DICT if " " in w))
+    return _Rules(v.BOOSTER_DICT, frozenset(v.NEGATE), v.SPECIAL_CASES, v.N_SCALAR, v.C_INCR,
+                  frozenset(w.split()[0] for w in v.SPECIAL_CASES if " " in w),
+                  frozenset(w.split()[0] for w in v.BOOSTER_DICT if " " in w))
 
 
 def _negated(word: str, negations) -> bool:
@@ -226,7 +239,7 @@ def _negated(word: str, negations) -> bool:
 
 
 def _word_valence(i: int, value: float, tokens: list[str], low: list[str], lexicon, cap_diff: bool,
-                  rules) -> float:
+                  rules: _Rules) -> float:
     """The valence VADER gives lexicon word ``i`` (its lexicon ``value``) in
     the context of its sentence: "no" up to three words back, a word in
     capitals among others that are not, boosters and dampeners up to three
@@ -345,7 +358,7 @@ def sentence_valences(text: str, sentence: Sentence) -> SentenceValences | None:
     if not hits:
         return SentenceValences((), (), (), edges)
     rules = _vader_rules()
-    booster = rules[0]
+    booster = rules.booster
     n = len(raw)
     # (stripping ASCII punctuation, which has no case, leaves a token in capitals or not: the raw
     # tokens tell VADER's capitals rule what its forms would)
