@@ -59,6 +59,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 
@@ -281,6 +282,15 @@ def load_synonyms(source: "str | Path | Mapping[str, str] | None" = None, *, ext
 
 
 # -- similarity ---------------------------------------------------------------
+def _word_token(word: str, synonyms: Mapping[str, str]) -> str:
+    """The token a word of a statement becomes: stemmed, without a possessive
+    's; "" for a stop word."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    word = word[:-2] if word.endswith("'s") else word
+    return _stem(word, synonyms) if word and word not in ENGLISH_STOP_WORDS else ""
+
+
 def _stem(word: str, synonyms: Mapping[str, str]) -> str:
     if word in synonyms:
         return "~" + synonyms[word]
@@ -336,9 +346,10 @@ class ClaimMatcher:
         return load_actors(self.actors), load_synonyms(self.synonyms)
 
     @staticmethod
-    def _tokens(text: str, actors, synonyms) -> list[str]:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+    def _tokens(text: str, actors, synonyms, known: dict[str, str]) -> list[str]:
+        """The tokens compared of a statement. ``known`` maps each word met
+        so far to its token ("" for a stop word); the caller keeps one for a
+        set of statements, so that a word repeated across them is stemmed once."""
         text = attribution_core(text)[0]
         parts, last = [], 0
         for m in actors.find_mentions(text):
@@ -347,12 +358,11 @@ class ClaimMatcher:
             last = m.end
         parts.append(text[last:])
         flat = _THOUSANDS.sub("", "".join(parts).lower().replace("’", "'"))
-        out = []
-        for w in _WORD.findall(flat):
-            w = w[:-2] if w.endswith("'s") else w
-            if w and w not in ENGLISH_STOP_WORDS:
-                out.append(_stem(w, synonyms))
-        return out
+        words = _WORD.findall(flat)
+        for w in words:
+            if w not in known:
+                known[w] = _word_token(w, synonyms)
+        return [t for t in map(known.__getitem__, words) if t]
 
     def similarities(self, texts: Sequence[str], *, background: Sequence[str] = ()):
         """Square matrix (numpy) of pairwise similarities of ``texts``, in [0, 1].
@@ -361,8 +371,9 @@ class ClaimMatcher:
         sentences that tell the matcher which words are common.
         """
         actors, synonyms = self._check()
-        return _similarity([self._tokens(t, actors, synonyms) for t in texts],
-                           [self._tokens(t, actors, synonyms) for t in background])
+        known: dict[str, str] = {}
+        return _similarity([self._tokens(t, actors, synonyms, known) for t in texts],
+                           [self._tokens(t, actors, synonyms, known) for t in background])
 
     def similarity(self, a: str, b: str, *, background: Sequence[str] = ()) -> float:
         """The similarity of two statements (see :meth:`similarities`)."""
@@ -428,7 +439,8 @@ class ClaimMatcher:
             return [[s] for s in members]
         import numpy as np
 
-        sim = _similarity([self._tokens(s.text, actors, synonyms) for s in members])
+        known: dict[str, str] = {}
+        sim = _similarity([self._tokens(s.text, actors, synonyms, known) for s in members])
         result = []
         for idx in average_linkage(sim, [s.article for s in members], self.threshold):
             centre = idx[int(sim[np.ix_(idx, idx)].sum(axis=1).argmax())]  # the first of the most central
@@ -460,13 +472,46 @@ def _similarity(tokens: list[list[str]], background: list[list[str]] = ()):
         return np.zeros((0, 0))
     if not any(tokens):
         return np.eye(n)
-    words = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit(list(tokens) + list(background))
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    chars.fit([" ".join(t) for t in list(tokens) + list(background)])
-    words, chars = words.transform(tokens), chars.transform([" ".join(t) for t in tokens])
-    sim = (cosine_similarity(words) + cosine_similarity(chars)) / 2.0
+    # The tf-idf matrices two TfidfVectorizers make (one over the words, one over the character 3- to 5-grams
+    # of " ".join(words), analyzer "char_wb"), without their reading every statement twice (fit, transform)
+    # and cutting every word of it into n-grams: "char_wb" cuts each word on its own (padded with a space),
+    # so a statement's n-gram counts are its word counts times each word's n-gram counts, and each distinct
+    # word is cut once, by the vectorizer's own analyzer. tests/test_claims.py checks the two give one matrix.
+    docs = list(tokens) + list(background)
+    words, vocabulary = _count_matrix(docs)
+    char_ngrams = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
+    grams, _ = _count_matrix([char_ngrams(w) for w in vocabulary])
+    chars = words @ grams
+    chars.sort_indices()  # a product's columns come unsorted; the vectorizer's are sorted (and sums follow their order)
+    sim = (cosine_similarity(_tfidf(words, n)) + cosine_similarity(_tfidf(chars, n))) / 2.0
     np.fill_diagonal(sim, 1.0)
     return np.clip(sim, 0.0, 1.0)
+
+
+def _count_matrix(docs: list[list[str]]):
+    """The matrix of counts ``CountVectorizer`` makes of ``docs``, lists of
+    terms taken as they are: a sparse row per doc, a column per distinct
+    term in sorted order, each row's columns in increasing order. Returns
+    it and the sorted terms."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    vocabulary = sorted(set().union(*docs))
+    column = {t: j for j, t in enumerate(vocabulary)}
+    cols = np.fromiter((column[t] for doc in docs for t in doc), dtype=np.int64)
+    rows = np.repeat(np.arange(len(docs)), [len(doc) for doc in docs])
+    counts = csr_matrix((np.ones(len(cols), dtype=np.int64), (rows, cols)), shape=(len(docs), len(vocabulary)))
+    counts.sum_duplicates()  # a term repeated in a doc: one entry, its count
+    return counts, vocabulary
+
+
+def _tfidf(counts, n: int):
+    """The first ``n`` rows of ``counts`` weighted as ``TfidfVectorizer(sublinear_tf=True)``
+    weights them, its idf fitted on all the rows (the statements and the background)."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
+    return tfidf.transform(counts[:n] if n < counts.shape[0] else counts)
 
 
 def average_linkage(sim, groups: Sequence[Hashable], threshold: float) -> list[list[int]]:
@@ -488,7 +533,7 @@ def average_linkage(sim, groups: Sequence[Hashable], threshold: float) -> list[l
     row of the matrix per merge, so about quadratic in the number of items, like
     the matrix itself.
     """
-    import heapq
+    from heapq import heapify, heappop, heappush
 
     import numpy as np
 
@@ -496,32 +541,35 @@ def average_linkage(sim, groups: Sequence[Hashable], threshold: float) -> list[l
     total = np.array(sim, dtype=float)  # sums of item similarities between clusters (rows of dead clusters are stale)
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
-    version = [0] * n  # bumped when a cluster grows, so that its queued pairs go stale
+    version = [0] * n  # bumped when a cluster grows or is merged away, so that its queued pairs go stale
     members = [[i] for i in range(n)]
     cut = threshold - 1e-9
     index: dict = {}
     codes = np.array([index.setdefault(g, len(index)) for g in groups])
-    rows, cols = np.nonzero(np.triu(total >= cut, k=1) & (codes[:, None] != codes[None, :]))
-    heap = [(-float(total[i, j]), i, j, 0, 0) for i, j in zip(rows.tolist(), cols.tolist())]
-    heapq.heapify(heap)
+    rows, cols = np.nonzero(total >= cut)
+    pair = (rows < cols) & (codes[rows] != codes[cols])  # each pair once, and of two groups
+    rows, cols = rows[pair], cols[pair]
+    heap = list(zip((-total[rows, cols]).tolist(), rows.tolist(), cols.tolist(), repeat(0), repeat(0)))
+    heapify(heap)
     while heap:
-        _, a, b, va, vb = heapq.heappop(heap)
-        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+        _, a, b, va, vb = heappop(heap)
+        if version[a] != va or version[b] != vb:
             continue
         total[a] += total[b]
         total[:, a] = total[a]
         size[a] += size[b]
         alive[b] = False
         version[a] += 1
+        version[b] += 1
         members[a] += members[b]
         members[b] = []
         # the merged cluster holds two groups, so it may merge with anything
         mean = total[a] / (size[a] * size)
-        mean[~alive] = -np.inf
         mean[a] = -np.inf
-        for c in np.flatnonzero(mean >= cut).tolist():
-            i, j = min(a, c), max(a, c)
-            heapq.heappush(heap, (-float(mean[c]), i, j, version[i], version[j]))
+        near = np.flatnonzero((mean >= cut) & alive)
+        va = version[a]
+        for c, neg in zip(near.tolist(), (-mean[near]).tolist()):
+            heappush(heap, (neg, a, c, va, version[c]) if a < c else (neg, c, a, version[c], va))
     return [sorted(m) for m in members if m]
 
 

@@ -407,3 +407,30 @@ def test_statement_words_pattern_finds_what_its_plain_form_finds():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert _WORD.findall(text) == plain.findall(text), text
     assert _WORD.findall("jong-un's 2024 talks -- a'") == ["jong-un's", "2024", "talks", "a"]
+
+
+def test_similarity_is_that_of_the_two_tfidf_vectorizers():
+    # _similarity makes the counts itself (each distinct word cut into character n-grams once); its matrix
+    # must be the one the module docstring describes, built with scikit-learn's vectorizers
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from framing.claims import _similarity
+
+    def described(tokens, background):
+        words = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit(tokens + background)
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+        chars.fit([" ".join(t) for t in tokens + background])
+        sim = (cosine_similarity(words.transform(tokens))
+               + cosine_similarity(chars.transform([" ".join(t) for t in tokens]))) / 2.0
+        np.fill_diagonal(sim, 1.0)
+        return np.clip(sim, 0.0, 1.0)
+
+    tokens = [["actornorthkorea", "send", "shell", "shell", "actorrussia"],
+              ["actorrussia", "~weapon", "deliver", "train"],
+              [],
+              ["Shell", "~group with space", "a", "train"]]  # a capital and a user's synonym group with a space
+    background = [["shell", "factory", "train"], ["unseen", "words", "only", "here"]]
+    for bg in ([], background):
+        assert np.array_equal(_similarity(tokens, bg), described(tokens, bg))
