@@ -55,11 +55,13 @@ import math
 import sys
 import warnings
 from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import is_
+from operator import add, is_
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 
@@ -69,7 +71,7 @@ from .distinctive import article_terms, counts_from, distinctive_terms, outlet_s
 from .errors import FramingError, FramingWarning
 from .frames import Frames, load_frames
 from .readability import METRICS
-from .text import sentence_at, word_count
+from .text import word_count
 
 SD_FLOOR = 0.35
 #: A story with more statements than this is not aligned into claims (memory grows with its square).
@@ -184,7 +186,7 @@ class _Codes:
             codes = list(map(index.get, values))
             if len(self.values) > 32768 and self.codes.typecode == "h":
                 self.codes = array("i", self.codes)
-        self.codes.extend(codes)
+        self.codes.fromlist(codes)  # (an array takes a list faster this way than with extend)
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -248,7 +250,10 @@ class _Columns:
             col = self.cols[i]
             before = len(col)
             try:
-                col.extend(values)
+                if type(col) is array:
+                    col.fromlist(list(values))  # faster than extend (and all or nothing)
+                else:
+                    col.extend(values)
             except TypeError:  # not a number after all (None), or not hashable: a plain list from now on
                 self.cols[i] = list(col)[:before]
                 self.cols[i].extend(values)
@@ -272,14 +277,63 @@ class _Columns:
         """A column's values, in row order."""
         return self.cols[self.names.index(name)] if self.names else []
 
+    def array(self, name: str):
+        """A column's values as a numpy array: int64 or float64 for a number
+        column, else an array of the values themselves."""
+        import numpy as np
+
+        col = self.column(name)
+        return _column_values(col) if isinstance(col, array) else np.array(list(col), dtype=object)
+
+    def codes(self, name: str):
+        """A column as numpy codes (from 0) and the list of the values they stand for."""
+        import numpy as np
+
+        col = self.column(name)
+        if isinstance(col, _Codes):
+            codes = np.frombuffer(col.codes, dtype=np.int16 if col.codes.typecode == "h" else np.int32)
+            return codes.astype(np.int64) + 1, [None, *col.values]  # one up: a missing value's code (-1) is 0
+        index: dict = {}
+        return np.array([index.setdefault(v, len(index)) for v in col], dtype=np.int64), list(index)
+
+    def groups(self, *names: str) -> dict:
+        """The row numbers of each distinct combination of the named columns'
+        values: ``{(value, ...): numpy array of row numbers, in row order}``.
+        Found at once on the columns' codes, not row by row."""
+        import numpy as np
+
+        if not self:
+            return {}
+        key = np.zeros(len(self), dtype=np.int64)
+        columns = []
+        for name in names:
+            codes, values = self.codes(name)
+            # a code per combination of the columns so far, numbered from 0 again so that it stays small
+            key = np.unique(key * len(values) + codes, return_inverse=True)[1]
+            columns.append((codes, values))
+        order = np.argsort(key, kind="stable")  # the rows of each combination together, still in row order
+        return {tuple(values[codes[rows[0]]] for codes, values in columns): rows
+                for rows in np.split(order, np.flatnonzero(np.diff(key[order])) + 1)}
+
     def frame(self, columns: list[str]) -> pd.DataFrame:
         """The table as a DataFrame with ``columns`` (in that order), even when empty."""
         if not self:
             return pd.DataFrame({c: pd.Categorical([]) if c in CATEGORICAL else pd.Series([], dtype=object)
                                  for c in columns}, columns=columns)
-        cols = {c: self.column(c) for c in columns}
-        return pd.DataFrame({c: (list(col) if col.plain else col.categorical()) if isinstance(col, _Codes) else col
-                             for c, col in cols.items()}, columns=columns)
+        return pd.DataFrame({c: _column_values(self.column(c)) for c in columns}, columns=columns)
+
+
+def _column_values(col):
+    """A column of :class:`_Columns` as pandas takes it: a number array as a
+    numpy array of its values (pandas reads a plain ``array`` item by item,
+    as it would a list, and makes the same int64 or float64 column of it)."""
+    import numpy as np
+
+    if isinstance(col, _Codes):
+        return list(col) if col.plain else col.categorical()
+    if isinstance(col, array):
+        return np.frombuffer(col, dtype=np.int64 if col.typecode == "q" else np.float64)
+    return col
 
 
 @dataclass
@@ -322,7 +376,7 @@ class EvidenceRows:
         self.story.update(zip(batch["ids"], batch["stories"]))
         for outlet, counts in batch["terms"].items():
             if outlet in self.terms:
-                self.terms[outlet].update(counts)
+                _add_counts(self.terms[outlet], counts)
             else:  # the batch's own counter (batch_rows made it): taken, not copied
                 self.terms[outlet] = counts if type(counts) is Counter else Counter(counts)
         for name in ROW_TABLES:
@@ -386,21 +440,19 @@ class EvidenceRows:
         return rows
 
     def _actor_sentiment(self, outlets, min_sentences) -> pd.DataFrame:
-        groups: dict[tuple[str, str], list] = defaultdict(list)
         t = self.sentiment
-        for o, actor, score, label, n in zip(t.column("outlet"), t.column("actor"), t.column("score"),
-                                             t.column("label"), t.column("mentions")):
-            groups[(o, actor)].append((score, label, n))
+        groups = t.groups("outlet", "actor")
+        scores, mentions = t.array("score"), t.array("mentions")
+        label_codes, label_values = t.codes("label")
         rows = []
         for o in outlets:
             for actor in self.actors.names:
-                rs = groups.get((o, actor))
-                if not rs:
+                rs = groups.get((o, actor))  # row numbers
+                if rs is None:
                     continue
-                scores = [score for score, _, _ in rs]
-                mean, lo, hi = interval(scores)
-                labels = Counter(label for _, label, _ in rs)
-                rows.append({"outlet": o, "actor": actor, "mentions": sum(n for _, _, n in rs),
+                mean, lo, hi = interval(scores[rs].tolist())  # the scores in row order, as Python floats
+                labels = Counter(map(label_values.__getitem__, label_codes[rs].tolist()))
+                rows.append({"outlet": o, "actor": actor, "mentions": sum(mentions[rs].tolist()),
                              "sentences": len(rs), "score": mean, "ci_low": lo, "ci_high": hi,
                              "positive": labels["positive"], "neutral": labels["neutral"],
                              "negative": labels["negative"], "low_evidence": len(rs) < min_sentences})
@@ -410,29 +462,32 @@ class EvidenceRows:
     def _balance(self, outlets) -> tuple[pd.DataFrame, pd.DataFrame]:
         sides = self.actors.sides
         rows, side_rows = [], []
-        by_outlet: dict[str, list] = defaultdict(list)
-        for o, *q in self.quotes.tuples("outlet", "speaker_side", "quoted_words", "named", "kind"):
-            by_outlet[o].append(dict(zip(("speaker_side", "quoted_words", "named", "kind"), q)))
+        t = self.quotes
+        # counted per outlet column by column (Counter counts in C); only the words are added up row by row
+        quotes = Counter(t.column("outlet"))
+        named_quotes = Counter(compress(t.column("outlet"), t.column("named")))
+        kinds = Counter(t.tuples("outlet", "kind"))
+        side_quotes = Counter(t.tuples("outlet", "speaker_side"))
+        side_words: dict = defaultdict(Counter)  # outlet -> side -> quoted words
+        for o, side, words in t.tuples("outlet", "speaker_side", "quoted_words"):
+            side_words[o][side] += words
         for o in outlets:
-            qs = by_outlet.get(o, [])
-            by_side_words, by_side_n = Counter(), Counter()
-            for q in qs:
-                by_side_words[q["speaker_side"]] += q["quoted_words"]
-                by_side_n[q["speaker_side"]] += 1
+            n, named = quotes[o], named_quotes[o]
+            by_side_words = side_words[o]
             total_words = sum(by_side_words.values())
             bi = balance_index(by_side_words, sides)
-            status = NO_QUOTES if not qs else (NO_SIDE_QUOTES if math.isnan(bi) else "ok")
-            named = sum(1 for q in qs if q["named"])
+            status = NO_QUOTES if not n else (NO_SIDE_QUOTES if math.isnan(bi) else "ok")
             top = max(sides, key=lambda s: by_side_words[s]) if any(by_side_words[s] for s in sides) else ""
-            rows.append({"outlet": o, "quotes": len(qs), "direct": sum(q["kind"] == "direct" for q in qs),
-                         "indirect": sum(q["kind"] == "indirect" for q in qs), "quoted_words": total_words,
-                         "named": named, "unnamed": len(qs) - named,
-                         "named_share": round(named / len(qs), 3) if qs else math.nan,
+            rows.append({"outlet": o, "quotes": n, "direct": kinds[(o, "direct")],
+                         "indirect": kinds[(o, "indirect")], "quoted_words": total_words,
+                         "named": named, "unnamed": n - named,
+                         "named_share": round(named / n, 3) if n else math.nan,
                          **{f"words: {s}": by_side_words[s] for s in (*sides, "other", "unknown")},
                          "most_quoted_side": top, "balance_index": bi, "status": status})
             for s in (*sides, "other", "unknown"):
-                if by_side_n[s]:
-                    side_rows.append({"outlet": o, "side": s, "quotes": by_side_n[s], "quoted_words": by_side_words[s],
+                if side_quotes[(o, s)]:
+                    side_rows.append({"outlet": o, "side": s, "quotes": side_quotes[(o, s)],
+                                      "quoted_words": by_side_words[s],
                                       "share_of_words": round(by_side_words[s] / total_words, 3) if total_words else 0.0})
         return (pd.DataFrame(rows),
                 _frame(side_rows, ["outlet", "side", "quotes", "quoted_words", "share_of_words"]))
@@ -459,10 +514,15 @@ class EvidenceRows:
                 _frame(drows, ["outlet", "category", "voice", "count", "per_1000"]))
 
     def _naming(self) -> pd.DataFrame:
-        hits = list(self.naming.tuples("outlet", "concept", "variant", "voice"))
-        c = Counter((o, k, v) for o, k, v, _ in hits)
-        own = Counter((o, k, v) for o, k, v, voice in hits if voice == "own")
-        totals = Counter((o, k) for o, k, _, _ in hits)
+        t = self.naming
+        groups = t.groups("outlet", "concept", "variant")
+        voice_codes, voices = t.codes("voice")
+        is_own = voice_codes == (voices.index("own") if "own" in voices else -1)
+        c = {key: len(rs) for key, rs in groups.items()}
+        own = {key: int(is_own[rs].sum()) for key, rs in groups.items()}
+        totals = Counter()
+        for (o, k, _), n in c.items():
+            totals[(o, k)] += n
         rows = [{"outlet": o, "concept": k, "variant": v, "count": n, "own": own[(o, k, v)],
                  "quoted": n - own[(o, k, v)], "share": round(n / totals[(o, k)], 3)}
                 for (o, k, v), n in c.items()]
@@ -477,7 +537,7 @@ class EvidenceRows:
         stay (and the earliest few claims per outlet for ``exclusive_claims``)."""
         matcher = self.matcher if self.matcher is not None else ClaimMatcher(actors=self.actors)
         story = self.story
-        sizes = Counter(story.get(a) for a in self.statements.column("article"))
+        sizes = Counter(map(story.get, self.statements.column("article")))
         skip = set()
         for key, n in sizes.items():
             if n > MAX_STORY_STATEMENTS:
@@ -544,7 +604,7 @@ class EvidenceRows:
         totals = Counter()
         for o, n in self.articles.tuples("outlet", "sentences"):
             totals[o] += n
-        counted = Counter(self.frame_hits.tuples("outlet", "frame"))
+        counted = Counter({key: len(rs) for key, rs in self.frame_hits.groups("outlet", "frame").items()})
         rows = [{"outlet": o, "frame": f.frame, "label": f.label,
                  "share": round(counted[(o, f.frame)] / totals[o], 3) if totals[o] else math.nan,
                  "sentences": counted[(o, f.frame)], "total_sentences": totals[o]}
@@ -571,9 +631,9 @@ class EvidenceRows:
 
     def _summary(self, outlets, words, t) -> pd.DataFrame:
         meta, n_articles = {}, Counter()
-        for r in self.articles:
-            meta.setdefault(r["outlet"], r)
-            n_articles[r["outlet"]] += 1
+        for o, name, country in self.articles.tuples("outlet", "outlet_name", "country"):
+            meta.setdefault(o, (name, country))
+            n_articles[o] += 1
         sent = t["actor_sentiment"]
         # the actors with the most sentences across the corpus get a tone column
         totals = sent.groupby("actor")["sentences"].sum().sort_values(ascending=False) if len(sent) else pd.Series(dtype=int)
@@ -584,32 +644,45 @@ class EvidenceRows:
         # every naming concept, the most mentioned first
         concepts = list(naming.groupby("concept")["count"].sum().sort_values(ascending=False, kind="stable").index) if len(naming) else []
         read = t["readability"].set_index("outlet")
-        dist = t["distinctive"]
+        # What each outlet's row takes from the tables, read in one pass over each rather than by selecting
+        # an outlet's rows again and again. The first row of an outlet (and actor, or concept) is the one
+        # shown: its tone toward the actor, its most used variant for the concept, its top distinctive terms.
+        tone, named, distinctive = {}, {}, defaultdict(list)
+        for o, a, score in zip(sent["outlet"], sent["actor"], sent["score"]):
+            tone.setdefault((o, a), float(score))
+        for o, k, variant, share in zip(naming["outlet"], naming["concept"], naming["variant"], naming["share"]):
+            named.setdefault((o, k), f"{variant} ({share:.0%})")
+        for o, term in zip(t["distinctive"]["outlet"], t["distinctive"]["term"]):
+            distinctive[o].append(term)
+        own_loaded: dict = defaultdict(Counter)  # outlet -> loaded term -> count in its own voice
         lt = t["loaded_terms"]
+        for o, term, voice, n in zip(lt["outlet"], lt["term"], lt["voice"], lt["count"]):
+            if voice == "own":
+                own_loaded[o][term] += n
+        # numpy sums, as the Series sums were, so that round() rounds them the same way
+        by_voice = dens.groupby(["outlet", "voice"])["count"].sum() if len(dens) else {}
         rows = []
         for o in outlets:
-            m = meta[o]
-            row = {"outlet": o, "outlet_name": m["outlet_name"], "country": m["country"],
-                   "articles": n_articles[o], "words": words[o]}
+            name, country = meta[o]
+            row = {"outlet": o, "outlet_name": name, "country": country, "articles": n_articles[o], "words": words[o]}
             for a in main:
-                s = sent[(sent["outlet"] == o) & (sent["actor"] == a)]
-                row[f"tone: {a}"] = float(s["score"].iloc[0]) if len(s) else math.nan
+                row[f"tone: {a}"] = tone.get((o, a), math.nan)
             b = bal.loc[o]
             row["quotes"] = int(b["quotes"])
             row["named_share"] = b["named_share"]
             row["most_quoted_side"] = b["most_quoted_side"] or "—"
             row["balance_index"] = b["balance_index"]
             row["quote_status"] = b["status"]
-            d = dens[dens["outlet"] == o]
-            row["loaded_own_per_1000"] = round(1000 * d[d["voice"] == "own"]["count"].sum() / words[o], 2) if words[o] else math.nan
-            row["loaded_quoted_per_1000"] = round(1000 * d[d["voice"] == "quoted"]["count"].sum() / words[o], 2) if words[o] else math.nan
-            own_terms = lt[(lt["outlet"] == o) & (lt["voice"] == "own")].groupby("term")["count"].sum()
-            row["top_loaded_own"] = ", ".join(own_terms.sort_values(ascending=False, kind="stable").index[:3])
+            for voice in ("own", "quoted"):
+                n = by_voice.get((o, voice), 0)
+                row[f"loaded_{voice}_per_1000"] = round(1000 * n / words[o], 2) if words[o] else math.nan
+            # the three most frequent, ties in alphabetical order
+            top = sorted(own_loaded[o].items(), key=lambda tc: (-tc[1], tc[0]))[:3]
+            row["top_loaded_own"] = ", ".join(term for term, _ in top)
             for k in concepts:
-                n = naming[(naming["outlet"] == o) & (naming["concept"] == k)]
-                row[f"name: {k}"] = (f"{n.iloc[0]['variant']} ({n.iloc[0]['share']:.0%})" if len(n) else "—")
+                row[f"name: {k}"] = named.get((o, k), "—")
             row["fk_grade"] = read.loc[o, "flesch_kincaid_grade"]
-            row["distinctive"] = ", ".join(dist[dist["outlet"] == o]["term"].head(3))
+            row["distinctive"] = ", ".join(distinctive[o][:3])
             rows.append(row)
         return pd.DataFrame(rows)
 
@@ -642,26 +715,29 @@ def article_rows(result, actors: ActorSet) -> dict:
     out: dict = {"story": result.story, "terms": {o: article_terms(a.text)}}  # outlet -> term counts (see batch_rows)
     out["articles"] = [(o, aid, a.outlet, a.country, a.ownership, a.title, a.author, a.date, a.url, a.words,
                         len(a.sentences), a.text)]
+    # (join is given a list: it would make one of a generator first; and many sentences have no scoring words)
     out["sentiment"] = [(o, aid, actor, s.index, s.start, s.end, n, ts.score, ts.label, ts.context_start,
-                         ts.context_end, "; ".join(f"{w} {v:+.1f}" for w, v in ts.words), s.text)
+                         ts.context_end, "; ".join([f"{w} {v:+.1f}" for w, v in ts.words]) if ts.words else "",
+                         s.text)
                         for actor, s, ts, n in result.sentiment]
     out["mentions"] = [(o, aid, m.actor, sys.intern(m.text), m.kind, m.start, m.end, si, ts.score)
                        for m, si, ts in result.mentions]
     out["quotes"] = [(o, aid, q.speaker, q.speaker_country, actors.side_for_speaker(q.speaker, q.speaker_country),
                       q.speaker_role, q.named, q.kind, q.verb, q.text, q.start, q.end, q.speaker_start, q.speaker_end,
                       word_count(q.text)) for q in result.quotes]
-    out["loaded"] = [(o, aid, h.term, h.category, h.weight, h.voice, h.text, h.start, h.end, h.note,
-                      _sentence_text(a, h.start)) for h in result.loaded]
-    out["naming"] = [(o, aid, h.concept, h.variant, h.voice, sys.intern(h.text), h.start, h.end,
-                      _sentence_text(a, h.start)) for h in result.naming]
+    out["loaded"] = [(o, aid, h.term, h.category, h.weight, h.voice, h.text, h.start, h.end, h.note, sentence)
+                     for h, sentence in zip(result.loaded, _sentence_texts(a, [h.start for h in result.loaded]))]
+    out["naming"] = [(o, aid, h.concept, h.variant, h.voice, sys.intern(h.text), h.start, h.end, sentence)
+                     for h, sentence in zip(result.naming, _sentence_texts(a, [h.start for h in result.naming]))]
     out["statements"] = [(o, aid, st.sentence, st.start, st.end, st.text, st.attributed, st.words)
                          for st in result.statements]
-    by_sentence: dict[tuple[int, str], list] = {}
+    found: dict[tuple[int, str], dict] = {}  # (sentence, frame) -> the indicators' texts, each once, in order
     for h in result.frames:
-        by_sentence.setdefault((h.sentence, h.frame), []).append(h)
-    out["frame_hits"] = [(o, aid, si, a.sentences[si].start, a.sentences[si].end, frame,
-                          "; ".join(dict.fromkeys(h.text for h in hs)), a.sentences[si].text)
-                         for (si, frame), hs in sorted(by_sentence.items())]
+        found.setdefault((h.sentence, h.frame), {})[h.text] = None
+    out["frame_hits"] = []
+    for (si, frame), texts in sorted(found.items()):
+        s = a.sentences[si]
+        out["frame_hits"].append((o, aid, si, s.start, s.end, frame, "; ".join(texts), s.text))
     out["cleaning"] = [(o, aid, c.step, c.reason, c.raw_start, c.raw_end, c.text) for c in a.cleaning_log]
     for name in ROW_KEYS:
         out[name] = (ROW_KEYS[name], out[name])
@@ -682,7 +758,7 @@ def batch_rows(batch: list[dict]) -> dict:
         out["stories"].append(rows["story"])
         for outlet, counts in rows["terms"].items():
             if outlet in terms:
-                terms[outlet].update(counts)
+                _add_counts(terms[outlet], counts)
             else:
                 terms[outlet] = Counter(counts)
     for name in ROW_TABLES:
@@ -692,9 +768,29 @@ def batch_rows(batch: list[dict]) -> dict:
     return out
 
 
-def _sentence_text(article, offset: int) -> str:
-    s = sentence_at(article.sentences, offset)
-    return s.text if s else ""
+def _add_counts(total: Counter, counts: Mapping) -> None:
+    """Add ``counts`` (term -> count) to ``total``, as ``total.update(counts)``
+    does: the same sums, and new terms at the end in the order of ``counts``.
+    Counter.update adds a mapping term by term in Python; here the looking up,
+    adding and storing run in C (each term comes once, so its old count is
+    read before its new one is stored)."""
+    terms = counts.keys()
+    dict.update(total, zip(terms, map(add, map(total.get, terms, repeat(0)), counts.values())))
+
+
+def _sentence_texts(article, offsets: list[int]) -> list[str]:
+    """The text of the sentence that holds each offset ("" for an offset in
+    no sentence), as :func:`~framing.text.sentence_at` finds it: the same
+    binary search, run by :func:`bisect.bisect_right` on the sentences' ends."""
+    if not offsets:
+        return []
+    sentences = article.sentences
+    ends = [s.end for s in sentences]
+    texts = []
+    for offset in offsets:
+        i = bisect_right(ends, offset)  # the first sentence that ends after the offset
+        texts.append(sentences[i].text if i < len(sentences) and sentences[i].start <= offset else "")
+    return texts
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -330,3 +330,45 @@ def test_a_batch_of_articles_adds_up_as_its_articles_one_by_one():
     # the same article twice in one batch is a duplicate id, as it is across batches
     with pytest.raises(framing.FramingError, match="duplicate article id"):
         EvidenceRows(actors=res.actors).extend_batch(batch_rows([one, one]))
+
+
+def test_columns_group_rows_by_the_values_of_some_columns():
+    cols = _Columns()
+    cols.extend([{"outlet": "vov", "actor": "Russia", "score": 0.5, "start": 3},
+                 {"outlet": "neo", "actor": None, "score": -0.25, "start": None},
+                 {"outlet": "vov", "actor": "Russia", "score": 0.0, "start": 3},
+                 {"outlet": "vov", "actor": "North Korea", "score": 1.0, "start": 7}])
+    groups = {key: rows.tolist() for key, rows in cols.groups("outlet", "actor").items()}
+    # each combination once, with its rows in row order; a missing value is a value like any other
+    assert groups == {("vov", "Russia"): [0, 2], ("neo", None): [1], ("vov", "North Korea"): [3]}
+    # "start" holds None, so it is a plain list rather than numbers; it groups all the same
+    assert {key: rows.tolist() for key, rows in cols.groups("start").items()} == {(3,): [0, 2], (None,): [1], (7,): [3]}
+    assert cols.array("score").tolist() == [0.5, -0.25, 0.0, 1.0]
+    assert cols.array("outlet").tolist() == ["vov", "neo", "vov", "vov"]
+    assert _Columns().groups("outlet") == {}
+
+
+def test_adding_counts_is_counter_update():
+    from collections import Counter
+
+    from framing.tables import _add_counts
+
+    total = Counter({"war": 2, "talks": 1})
+    _add_counts(total, Counter({"talks": 3, "truce": 1, "war": 0}))
+    assert total == Counter({"war": 2, "talks": 4, "truce": 1})
+    assert list(total) == ["war", "talks", "truce"]  # a new term goes at the end, as with update
+
+
+def test_sentence_texts_of_offsets():
+    from framing.tables import _sentence_texts
+
+    text = "First one here.\n\nSecond one.  Third."
+    article = framing.Article.from_text(text, outlet_id="o", clean=False)
+    first, second, third = (s.text for s in article.sentences)
+    assert (first, second, third) == ("First one here.", "Second one.", "Third.")
+    starts = [s.start for s in article.sentences]
+    offsets = [0, starts[0] + 5, starts[1], starts[2] - 1, starts[2], len(text) - 1, len(text)]
+    # an offset between two sentences (a space, a paragraph break) or after the last is in none
+    expected = [first, first, second, "", third, third, ""]
+    assert _sentence_texts(article, offsets) == expected
+    assert _sentence_texts(article, []) == []
