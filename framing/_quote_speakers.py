@@ -181,7 +181,9 @@ def _group_phrase(text: str) -> bool:
     phrase's match ends and starts where no word character touches it, so
     the word is a whole run of word characters of ``text`` itself: with
     none, the answer is False without matching the country names."""
-    if _GROUP_KEYS.isdisjoint(map(str.lower, _WORD_RUN.findall(text))):
+    # (an ASCII text is lower-cased at once: it has the same runs, each lower-cased)
+    runs = _WORD_RUN.findall(text.lower()) if text.isascii() else map(str.lower, _WORD_RUN.findall(text))
+    if _GROUP_KEYS.isdisjoint(runs):
         return False
     return _is_group(_strip_geo(text))
 
@@ -195,6 +197,28 @@ _SURNAME_REACH = 20000  # how far back a surname looks for its full name, in cha
 _NAME_WORD = rf"[{_UP}][{_LOW}'’]*(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 #: characters that neither a name word, nor a space, nor a name token can hold
 _NOT_NAME_CHAR = re.compile(rf"[^{_UP}{_LOW}'’.\s-]")
+
+
+def _stretch(norm: str, at: int, lo: int) -> tuple[int, int]:
+    """The stretch around ``at`` (not itself a character of _NOT_NAME_CHAR)
+    between the nearest such characters on either side: from the one before
+    it (or ``lo``, whichever is later; plus one) to the one after it (or the
+    text's end). Those characters are found near ``at``, in windows growing
+    back towards ``lo``: listing all of them, once per text, cost more than
+    all of its surnames' look-ups."""
+    after = _NOT_NAME_CHAR.search(norm, at)
+    b = after.start() if after else len(norm)
+    reach = 64
+    while True:
+        start = max(lo, at - reach)
+        before = None
+        for before in _NOT_NAME_CHAR.finditer(norm, start, at):
+            pass  # the last one in the window
+        if before is not None:
+            return before.start() + 1, b
+        if start == lo:
+            return lo, b
+        reach *= 4
 
 
 @lru_cache(maxsize=1024)  # by surname
@@ -322,11 +346,14 @@ def _is_desc(text: str, short: bool = False) -> bool:
     clause after it, "... who has studied the basin", is not read)."""
     text = _RELATIVE_TAIL.split(text, 1)[0]
     toks = text.split()
-    if not toks or len(toks) > (8 if short else 30) or _lower_words(text) & _FINITE:
+    if not toks or len(toks) > (8 if short else 30):
+        return False
+    words = _lower_words(text)
+    if words & _FINITE:
         return False
     first = toks[0].lower()
     if first in ("a", "an", "the") or first in _TITLES or _first_geo(toks[0]) is not None:
-        return bool(_lower_words(text) & _DESC_WORDS) and (
+        return bool(words & _DESC_WORDS) and (
             first in ("a", "an", "the") or first in _TITLES or toks[-1].lower() in _TITLES)
     return False
 
@@ -475,7 +502,6 @@ class _Resolver:
         # a speaker to the end was a scan of the list, quadratic in speakers)
         self.seen: dict[str, _Who] = {}
         self._companies: tuple[list[int], list[re.Match], list[int], list[str]] | None = None
-        self._stops: list[int] | None = None  # offsets of the characters no full name holds
         # the first and last words of the named people seen (lower case, fewer than all of a name's words)
         # -> the full name, the latest one: short forms are looked up, not searched for among all speakers
         self._short: dict[tuple[str, ...], str] = {}
@@ -736,20 +762,15 @@ class _Resolver:
         start (or at ``lo``) with no match under way, so the matches in a
         stretch are the same whether the scan begins at ``lo`` or there. The
         stretches holding ``tok`` are read from the last one back, until one
-        has such a match. (Scanning the text before every surname, up to
-        _SURNAME_REACH characters, made the resolver slow.)"""
+        has such a match (see :func:`_stretch`). (Scanning the text before
+        every surname, up to _SURNAME_REACH characters, made the resolver slow.)"""
         norm = self.norm
-        if self._stops is None:
-            self._stops = [m.start() for m in _NOT_NAME_CHAR.finditer(norm)]
-        stops = self._stops
         end = pos
         while True:
             at = norm.rfind(tok, lo, end)
             if at < 0:
                 return None
-            i = bisect_right(stops, at)
-            a = max(lo, stops[i - 1] + 1) if i else lo
-            b = stops[i] if i < len(stops) else len(norm)
+            a, b = _stretch(norm, at, lo)
             found = None
             # up to the character after the stretch, which the lookahead reads
             for m in rx.finditer(norm, a, min(pos, b + 1)):

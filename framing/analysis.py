@@ -210,7 +210,7 @@ class Analyzer:
         actors, lexicon, naming, speakers, frames = res.actors, res.lexicon, res.naming, res.speakers, res.frames
         text, sentences = article.text, article.sentences
         result = ArticleResult(article)
-        result.quotes = extract_quotes(text, registry=speakers)
+        result.quotes = extract_quotes(text, registry=speakers, sentences=sentences)
         result.statements = statements_from(text, sentences, [(q.start, q.end) for q in result.quotes],
                                             outlet=article.outlet_id, article=article.article_id)
         result.frames = find_frames(text, frames=frames, sentences=sentences)

@@ -155,23 +155,54 @@ def _prepare(text: str) -> str:
     return "".join(out)
 
 
-def _sentences(norm: str) -> list[tuple[int, int]]:
+def _sentences(norm: str, spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Sentence spans, with an extra cut before a lowercase "he said" after a period.
 
     The sentences are those of :func:`framing.text.split_sentences` (paragraph by paragraph,
     at the same boundaries, without their blank ends), as spans only: making
-    its Sentence objects cost more than finding the boundaries."""
+    its Sentence objects cost more than finding the boundaries. ``spans``:
+    those sentences' spans, when the caller already has them (see
+    :func:`_given_spans`)."""
+    if spans is None:
+        spans = []
+        for pm in _LINE.finditer(norm):
+            base = pm.start()
+            spans.extend((base + a, base + b) for a, b in _sentence_spans(pm.group()))
+    # Where a cut may fall, from one scan of the whole text. A match is a mark
+    # and spaces, then a look ahead with nothing tested after the verb; so a
+    # match inside a sentence also matches in the whole text at the same mark
+    # (which no earlier match covers: they hold spaces only after their mark).
+    # Sentences without such a mark are not searched one by one.
+    marks = [m.start() for m in _PRONOUN_CUT.finditer(norm)]
+    if not marks:
+        return spans
     out = []
-    for pm in _LINE.finditer(norm):
-        base = pm.start()
-        for a, b in _sentence_spans(pm.group()):
-            a, b = base + a, base + b
-            lo = a
+    for a, b in spans:
+        lo = a
+        if _any_in(marks, a, b):
             for m in _PRONOUN_CUT.finditer(norm, a, b):  # (no lookbehind: the same as in the sentence alone)
                 out.append((lo, m.start() + 1))
                 lo = m.end()
-            out.append((lo, b))
+        out.append((lo, b))
     return out
+
+
+#: The characters _prepare turns into quotation marks or apostrophes: the
+#: sentence splitter reads some of them unlike the straight marks they become.
+_CURLY = tuple(old for old, new in _QUOTE_PAIRS if not new.isspace())
+
+
+def _given_spans(text: str, norm: str, sentences) -> list[tuple[int, int]] | None:
+    """The spans of ``sentences`` (``split_sentences(text)``) when they are the
+    sentences of ``norm`` too, else None (then ``norm`` is split afresh).
+
+    They are when _prepare joined no lines and changed no quotation mark:
+    then ``norm`` differs from ``text`` only where a tab, carriage return or
+    odd space became a plain space, and the splitter treats all of those
+    alike (as spaces, in its patterns and in strip)."""
+    if text.count("\n") != norm.count("\n") or any(c in text for c in _CURLY):
+        return None
+    return [(s.start, s.end) for s in sentences]
 
 
 def _pair_marks(norm: str, raw: str) -> tuple[list, list, list]:
@@ -430,6 +461,39 @@ class _NextMatch:
         return m
 
 
+#: _VERB_RE is its look-behind, then _VERB and its look-ahead. Looking behind at
+#: every character is most of what searching for it costs; these two patterns
+#: start with a plain character instead (which the engine skips to quickly) and
+#: then match _VERB exactly as _VERB_RE does. The character before a verb is
+#: either a space or one of the second pattern's class, which holds every
+#: character that is not an ASCII letter, digit, "_", "'", "-" or space (so
+#: also non-ASCII letters, which _VERB_RE's look-behind refuses).
+_VERB_AFTER_SPACE = re.compile(" " + _VERB + r"(?![\w'-])")
+_VERB_AFTER_OTHER = re.compile(r"[^A-Za-z0-9_'\- ]" + _VERB + r"(?![\w'-])")
+_NOT_BEFORE_VERB = re.compile(r"[\w'-]")  # what _VERB_RE's look-behind refuses
+
+
+def _first_verb(norm: str, lo: int, hi: int) -> int | None:
+    """Where ``_VERB_RE.search(norm, lo, hi)`` finds a verb (None: nowhere).
+
+    Before a verb at ``p`` stands a character that is no word character, "'"
+    or "-": a space or one of the second pattern's class, so one of the two
+    patterns above matches at ``p - 1``. The first verb is thus the earlier
+    of their first matches from ``lo - 1``, once the second one's character
+    is checked (when it is a letter after all, the plain search decides)."""
+    if lo == 0:  # no character before the text to start from
+        m = _VERB_RE.search(norm, lo, hi)
+        return m.start() if m else None
+    sp = _VERB_AFTER_SPACE.search(norm, lo - 1, hi)
+    ot = _VERB_AFTER_OTHER.search(norm, lo - 1, hi)
+    if ot is not None and (sp is None or ot.start() < sp.start()):
+        if _NOT_BEFORE_VERB.match(norm, ot.start()):
+            m = _VERB_RE.search(norm, lo, hi)
+            return m.start() if m else None
+        return ot.start() + 1
+    return sp.start() + 1 if sp else None
+
+
 def _after_be(norm: str, lo: int, v: int) -> bool:
     """True when ``norm[lo:v]`` ends with "been", "is", "are", "was" or "were"
     (then spaces): reads only the end, not the whole stretch."""
@@ -578,7 +642,7 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
     claims: list[_Claim] = []
     # most sentences report nothing: without a speech verb or "according to"
     # there is nothing to read (and nothing to set up for reading it)
-    first = _VERB_RE.search(norm, lo, hi)
+    first = _first_verb(norm, lo, hi)  # (most sentences have none)
     according = norm.find("ccording", lo, hi) >= 0  # in every match of _ACCORDING
     if first is None and not according:
         return claims
@@ -586,11 +650,12 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
     inq, skipped = index if index is not None else (_Inside(quoted), sorted(skip))
     memo = (_NextMatch(_ACC_COMMA, norm), _NextMatch(_COORD, norm))
     hosts = _OpenClaims(claims)
-    for vm in _VERB_RE.finditer(norm, first.start(), hi) if first else ():
+    for vm in _VERB_RE.finditer(norm, first, hi) if first is not None else ():
         v = vm.start()
         if v in skip or inq(v) or _NEGATED.search(norm[max(lo, v - 8):v]):
             continue  # "declined to say", "did not say": no statement
         host = hosts.first_holding(v)
+        part = _participle(vm)  # ("saying", "adding" ...), asked below up to five times
         if host is not None:  # "X said A, though officials cautioned that B": B is a statement of its own
             w0 = max(host.start, v - _WINDOW)
             cut = list(_CONTRAST.finditer(norm[w0:v]))
@@ -599,12 +664,12 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
             got = _clause(norm, lo, vm, hi, found, memo) if ok else []
             if got:
                 host.end = _trim(norm, host.start, w0 + cut[-1].start(), " ,;:.")[1]
-        elif _participle(vm) and (th := _SAYING_THAT.match(norm, v, hi)) and norm[lo:v].rstrip().endswith(","):
+        elif part and (th := _SAYING_THAT.match(norm, v, hi)) and norm[lo:v].rstrip().endswith(","):
             # '"...," the centre said in a statement, adding that B': B is the quote's speaker's too
             k = bisect_left(skipped, v) - 1
             quote = skip[skipped[k]] if k >= 0 and skipped[k] >= lo else None
             got = [_Claim(*_trim(norm, th.end(), hi, " ,;:."), "indirect", _verb(vm), None, quote)] if quote else []
-        elif _participle(vm) and _TO_QUOTE.match(norm, vm.end(), hi):
+        elif part and _TO_QUOTE.match(norm, vm.end(), hi):
             # 'The Kremlin announced the visit, stating: "..."': the sentence's subject speaks
             found = _opening_subject(norm, lo, v)
             qs = norm.index('"', vm.end())
@@ -613,13 +678,13 @@ def _sentence_claims(norm: str, lo: int, hi: int, skip: dict[int, _Claim], quote
             # _clause makes nothing of a participle not after "is" or "was", nor of a verb with no
             # reported clause after it that does not close its sentence, whatever the subject: then
             # no subject is looked for
-            cs = None if _participle(vm) and not _after_be(norm, lo, v) else _content_start(norm, vm, hi)
-            if cs is None and (_participle(vm) or not _is_tail(norm, vm, hi)):
+            cs = None if part and not _after_be(norm, lo, v) else _content_start(norm, vm, hi)
+            if cs is None and (part or not _is_tail(norm, vm, hi)):
                 got = []
             else:
                 found = _np_before(norm, lo, v) or _coord_subject(norm, lo, v)
                 got = _clause(norm, lo, vm, hi, found, memo, cs) if found else []
-        if not got and norm[max(lo, v - 5):v].rstrip().endswith(",") and not _participle(vm):
+        if not got and norm[max(lo, v - 5):v].rstrip().endswith(",") and not part:
             m = _np_after(norm, vm.end(), _trim(norm, vm.end(), hi, ' .!?"')[1])
             if m and (vm.group() not in ("read", "reads") or m.form == "doc"):
                 got = [_Claim(*_trim(norm, lo, norm.rindex(",", lo, v)), "indirect", _verb(vm), m)]
@@ -849,7 +914,8 @@ def _narration_subjects(norm: str, sents: list[tuple[int, int]], taken: list[int
 _APPOSED = re.compile(r"[^,.;:\"]{3,60},\s+([A-Z][^,.;:\"]{2,60}?)(?:,\s+\d{1,3})?,\s+[a-z]")
 
 
-def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> list[Quote]:
+def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None,
+                   sentences: list | None = None) -> list[Quote]:
     """Direct and reported speech in ``text``, sorted by start.
 
     Works on cleaned or raw text (curly or straight quotation marks, lines broken
@@ -870,11 +936,14 @@ def extract_quotes(text: str, *, registry: SpeakerRegistry | None = None) -> lis
     phrase (a name, a known body, a pronoun, a nominal such as "the minister",
     or a group such as "US officials"). ``registry`` is a
     :class:`SpeakerRegistry` (default: the packaged one, see
-    :func:`load_speakers`). See the module docstring for the rules and limits.
+    :func:`load_speakers`). ``sentences``: the sentences of this ``text``, when
+    they have already been split (``split_sentences(text)``, e.g. an Article's
+    ``.sentences``); they save splitting it again and give the same quotes.
+    See the module docstring for the rules and limits.
     """
     reg = registry if registry is not None else default_registry()
     norm = _prepare(text)
-    sents = _sentences(norm)
+    sents = _sentences(norm, _given_spans(text, norm, sentences) if sentences is not None else None)
     direct, marks = _direct_claims(norm, text, sents)
     skip = {q.skip: q for q in direct if q.skip is not None}
     index = (_Inside(marks), sorted(skip))

@@ -1031,3 +1031,83 @@ def test_sentence_spans_are_those_of_split_sentences():
     for text in texts:
         norm = _prepare(text)
         assert _sentences(norm) == reference(norm)
+
+
+def test_sentences_already_split_give_the_same_quotes_seed_article():
+    import framing
+
+    article = next(iter(framing.load_corpus()))
+    quotes = extract_quotes(article.text)
+    assert quotes  # (the seed articles quote their sources)
+    assert extract_quotes(article.text, sentences=article.sentences) == quotes
+
+
+def test_sentences_already_split_give_the_same_quotes_short_text():
+    from framing.text import split_sentences
+
+    text = 'Mayor Ana Ruiz said the bridge would reopen in May. "We are ahead of schedule," she told reporters.'
+    got = extract_quotes(text, sentences=split_sentences(text))
+    # read from the text: the mayor's reported words, then her own words quoted, "she" being the mayor
+    assert [(q.text, q.kind, q.verb, q.speaker) for q in got] == [
+        ("the bridge would reopen in May", "indirect", "said", "Ana Ruiz"),
+        ("We are ahead of schedule", "direct", "told", "Ana Ruiz")]
+    assert got == extract_quotes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # curly marks: the splitter reads some of them unlike straight ones, so the text is split again
+    "“We will not retreat.” He said it twice. “Never.” Lavrov added that talks would go on.",
+    # a line broken inside a sentence: joined before reading, so the given sentences do not fit
+    "Lavrov told reporters on Monday that\nthe talks would continue next week. He said no more.",
+    # tabs and odd spaces: the given sentences fit
+    "Lavrov\tsaid the talks\u00a0would continue.\u2009He added that\r nothing was agreed. he said so.",
+    "", "   ",
+])
+def test_sentences_already_split_give_the_same_quotes_whatever_the_text(text):
+    from framing.text import split_sentences
+
+    assert extract_quotes(text, sentences=split_sentences(text)) == extract_quotes(text)
+
+
+def test_given_sentences_are_used_only_when_they_fit_the_text_as_read():
+    from framing.quotes import _given_spans, _prepare, _sentences
+    from framing.text import split_sentences
+
+    fits = "He left.\tShe said:\u00a0no. he said so.\n\nDr. Kim left!"
+    norm = _prepare(fits)
+    spans = _given_spans(fits, norm, split_sentences(fits))
+    assert spans is not None and _sentences(norm, spans) == _sentences(norm)
+    for text in ("He said “no.” Then he left.", "A line broken\ninside a sentence ends here."):
+        assert _given_spans(text, _prepare(text), split_sentences(text)) is None
+
+
+@pytest.mark.parametrize("text", [
+    "He said so.", "said it", '"said', "(told them", "José—warned", "Renésaid that", "well-said, ill-told",
+    "quoted as\nsaying", "he was quoted as saying", "they pointed  out", "sai d", "don't say", "_said", "5said",
+    "x said y told z noted", "“said”", "Ősaid it\u2003said",
+])
+def test_speech_verbs_are_found_where_the_verb_pattern_finds_them(text):
+    from framing._quote_words import _VERB, _VERB_RE
+    from framing.quotes import _first_verb
+
+    # _first_verb relies on this make-up of _VERB_RE
+    assert _VERB_RE.pattern == r"(?<![\w'-])" + _VERB + r"(?![\w'-])"
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            m = _VERB_RE.search(text, lo, hi)
+            assert _first_verb(text, lo, hi) == (m.start() if m else None)
+
+
+def test_a_surname_s_stretch_is_bounded_by_the_nearest_non_name_characters():
+    from framing._quote_speakers import _NOT_NAME_CHAR, _stretch
+
+    text = "In 2024, Anna de Vries (of Rotterdam) met " + "Lee " * 40 + "Ho-ryung; then 5 Ž. Müller's aide left"
+    stops = [m.start() for m in _NOT_NAME_CHAR.finditer(text)]
+    for at in range(len(text)):
+        if at in stops:
+            continue
+        for lo in (0, at // 2, at):
+            before = [s for s in stops if s < at]
+            after = [s for s in stops if s > at]
+            want = (max(lo, before[-1] + 1) if before else lo, after[0] if after else len(text))
+            assert _stretch(text, at, lo) == want
