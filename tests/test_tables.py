@@ -372,3 +372,22 @@ def test_sentence_texts_of_offsets():
     expected = [first, first, second, "", third, third, ""]
     assert _sentence_texts(article, offsets) == expected
     assert _sentence_texts(article, []) == []
+
+
+def test_text_columns_keep_their_python_strings():
+    import pandas as pd
+
+    from framing.tables import _python_str, _text_values
+
+    values = ["Seoul said so.", None, "Seoul said so."]
+    out = _text_values(values)
+    if _python_str() is None:  # a pandas before 3 keeps text as objects
+        assert out is values
+    else:
+        # pandas's "str" type, stored as Python strings (not copied into Arrow when pyarrow is installed)
+        assert isinstance(out.dtype, pd.StringDtype) and out.dtype.storage == "python"
+        assert out[0] == out[2] == "Seoul said so." and pd.isna(out[1])
+    mixed = ["Seoul", 3]
+    assert _text_values(mixed) is mixed  # not all text: left to pandas as it is
+    nothing = [None, None]
+    assert _text_values(nothing) is nothing
