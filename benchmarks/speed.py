@@ -28,8 +28,7 @@ Printed, in one run:
   a temporary file, not in memory, so the memory figure is the analysis's
   own.)
 * their ratio, articles and words per second, time per 1,000 articles, and
-  the peak resident memory of the process, taken right after the analysis
-  (before the VADER pass collects its sentences);
+  the peak resident memory of the process, taken right after the analysis;
 * with ``--jobs J``: the time with J worker processes, the speed-up, and
   whether every table is identical to the one-process run.
 

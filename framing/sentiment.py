@@ -35,8 +35,8 @@ import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from itertools import compress
+from typing import NamedTuple
 
 from .errors import FramingError
 from .text import _WORD_RE_ALONE, WORD_RE, Sentence, sentence_at, split_sentences
@@ -394,11 +394,11 @@ def _window_score(text: str, sv: SentenceValences, lo: int, hi: int,
     token that touches a target: VADER's normalisation of their valence sum
     (with its emphasis for "!" and "?" in the window)."""
     chosen, found = [], []
-    (first, last), more = targets[0], len(targets) > 1
+    (s0, e0), more = targets[0], len(targets) > 1  # the first target, tested without a loop
     for (a, b), word, v in zip(sv.spans, sv.words, sv.valences):
         if a >= hi:
             break
-        if b <= lo or (a < last and first < b) or (more and any(a < e and s < b for s, e in targets)):
+        if b <= lo or (a < e0 and s0 < b) or (more and any(a < e and s < b for s, e in targets)):
             continue
         chosen.append(v)
         found.append((word, round(v, 3)))
