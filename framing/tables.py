@@ -350,8 +350,9 @@ def _text_values(values: list):
     sentence repeated in many rows is then stored many times, and a large
     corpus's evidence tables took half as much memory again (1.5 GiB for
     10,000 articles instead of 0.8). The "str" type that keeps Python strings
-    holds each repeated sentence once, and gives the same tables whether
-    pyarrow is installed or not. Before pandas 3, text stays as objects."""
+    holds each repeated sentence once, and gives the same evidence columns
+    whether pyarrow is installed or not. Before pandas 3, text stays as
+    objects."""
     dtype = _python_str()
     if dtype is None or pd.api.types.infer_dtype(values, skipna=True) != "string":
         return values
