@@ -55,7 +55,6 @@ import math
 import sys
 import warnings
 from array import array
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,7 +71,7 @@ from .distinctive import article_terms, counts_from, distinctive_terms, outlet_s
 from .errors import FramingError, FramingWarning
 from .frames import Frames, load_frames
 from .readability import METRICS
-from .text import word_count
+from .text import sentence_at, word_count
 
 SD_FLOOR = 0.35
 #: A story with more statements than this is not aligned into claims (memory grows with its square).
@@ -813,17 +812,9 @@ def _add_counts(total: Counter, counts: Mapping) -> None:
 
 def _sentence_texts(article, offsets: list[int]) -> list[str]:
     """The text of the sentence that holds each offset ("" for an offset in
-    no sentence), as :func:`~framing.text.sentence_at` finds it: the same
-    binary search, run by :func:`bisect.bisect_right` on the sentences' ends."""
-    if not offsets:
-        return []
+    no sentence)."""
     sentences = article.sentences
-    ends = [s.end for s in sentences]
-    texts = []
-    for offset in offsets:
-        i = bisect_right(ends, offset)  # the first sentence that ends after the offset
-        texts.append(sentences[i].text if i < len(sentences) and sentences[i].start <= offset else "")
-    return texts
+    return [s.text if (s := sentence_at(sentences, offset)) is not None else "" for offset in offsets]
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, count
+from operator import attrgetter
 from typing import Generic, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -136,16 +137,13 @@ def _sentence_spans(par: str) -> list[tuple[int, int]]:
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     """Return the sentence that contains ``offset`` (binary search)."""
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+    lo = bisect_right(sentences, offset, key=_END)  # the first sentence that ends after the offset
+    if lo < len(sentences) and sentences[lo].start <= offset:
         return sentences[lo]
     return None
+
+
+_END = attrgetter("end")
 
 
 def phrase_pattern(phrase: str) -> str:
