@@ -358,6 +358,32 @@ def _text_values(values: list):
     return pd.array(values, dtype=dtype)
 
 
+def _python_text(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with all its text, column names and row labels included, in
+    the "str" type with Python storage (see :func:`_text_values`), and its
+    categorical columns' categories too: a table's types are then the same
+    whether pyarrow is installed or not. (The evidence columns already are;
+    this is for the small tables pandas builds from rows, and the labels.)"""
+    dtype = _python_str()
+    if dtype is None:
+        return df
+
+    def plain(values):  # an Index or a column, moved to Python storage if pandas gave it Arrow's
+        kind = values.dtype
+        return values.astype(dtype) if isinstance(kind, pd.StringDtype) and kind != dtype else values
+
+    df.columns = plain(df.columns)
+    df.index = plain(df.index)
+    for i, kind in enumerate(df.dtypes):
+        if isinstance(kind, pd.StringDtype) and kind != dtype:
+            df.isetitem(i, df.iloc[:, i].astype(dtype))
+        elif isinstance(kind, pd.CategoricalDtype) and plain(kind.categories) is not kind.categories:
+            col = df.iloc[:, i]
+            df.isetitem(i, pd.Series(pd.Categorical.from_codes(col.cat.codes, dtype=pd.CategoricalDtype(
+                plain(kind.categories), ordered=kind.ordered)), index=df.index, name=col.name))
+    return df
+
+
 @lru_cache(maxsize=1)
 def _python_str():
     """pandas's "str" type with Python storage, or None for a pandas that
@@ -463,7 +489,8 @@ class EvidenceRows:
                                              "author", "date", "url", "words", "sentences", "text"])
         t = {"summary": self._summary(outlets, words, t), **t}
         self._take("articles")
-        return Analysis({k: t[k] for k in TABLES}, sides=self.actors.sides, actors=tuple(self.actors.names))
+        return Analysis({k: _python_text(t[k]) for k in TABLES}, sides=self.actors.sides,
+                        actors=tuple(self.actors.names))
 
     def _take(self, name: str) -> _Columns:
         """A table's rows, leaving an empty table in their place."""

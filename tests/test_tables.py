@@ -391,3 +391,49 @@ def test_text_columns_keep_their_python_strings():
     assert _text_values(mixed) is mixed  # not all text: left to pandas as it is
     nothing = [None, None]
     assert _text_values(nothing) is nothing
+
+
+def test_every_table_keeps_its_text_as_python_strings(seeds):
+    import pandas as pd
+
+    from framing.tables import _python_str
+
+    plain = _python_str()
+    if plain is None:  # a pandas before 3 keeps text as objects
+        return
+    # the same types whether pyarrow is installed or not: no text (names, labels, categories) in Arrow's storage
+    kinds = []
+    for name, df in seeds.tables.items():
+        kinds += [(name, "columns", df.columns.dtype), (name, "index", df.index.dtype)]
+        for c in df.columns:
+            kind = df[c].dtype
+            kinds.append((name, c, kind.categories.dtype if isinstance(kind, pd.CategoricalDtype) else kind))
+    text = [(name, c, kind) for name, c, kind in kinds if isinstance(kind, pd.StringDtype)]
+    assert ("summary", "columns", plain) in text and ("similarity", "index", plain) in text
+    assert ("quotes", "speaker", plain) in text and ("quotes", "outlet", plain) in text  # a categorical's categories
+    assert [t for t in text if t[2] != plain] == []
+
+
+def test_python_text_moves_arrow_text_to_python_storage():
+    import importlib.util
+
+    import pandas as pd
+
+    from framing.tables import _python_str, _python_text
+
+    plain = _python_str()
+    if plain is None:  # a pandas before 3 keeps text as objects
+        return
+    # with pyarrow, text the way pandas stores it by default; without it, text already as it should end up
+    has_arrow = importlib.util.find_spec("pyarrow") is not None
+    given = pd.StringDtype("pyarrow" if has_arrow else "python", na_value=plain.na_value)
+    df = pd.DataFrame({"outlet": pd.Categorical(["b", "a", "b"], categories=pd.Index(["a", "b"], dtype=given)),
+                       "quote": pd.array(["x", None, "z"], dtype=given), "n": [1, 2, 3]},
+                      index=pd.Index(["r1", "r2", "r3"], dtype=given))
+    df.columns = df.columns.astype(given)
+    out = _python_text(df)
+    assert out.columns.dtype == plain and list(out.columns) == ["outlet", "quote", "n"]
+    assert out.index.dtype == plain and list(out.index) == ["r1", "r2", "r3"]
+    assert out["quote"].dtype == plain and out["quote"].iloc[0] == "x" and pd.isna(out["quote"].iloc[1])
+    assert out["outlet"].cat.categories.dtype == plain and list(out["outlet"]) == ["b", "a", "b"]
+    assert out["n"].tolist() == [1, 2, 3]
