@@ -149,6 +149,14 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+[–—]\s+")
 #: a non-word character (or the clause's start) before the word and no letter or digit after it.
 _FRAME_WORDS = frozenset(w.encode("ascii") for w in (*_SPEECH_WORDS, "according", *(
     stem + end for stem in ("accus", "blam") for end in ("e", "es", "ed", "ing"))))
+#: The words of _FRAME_WORDS that _ACCUSATION and _ACCUSATION_FRAME need (one of them, whole); the others
+#: are those of _TAIL_FRAME and _HEAD_FRAME. A clause without one of them is not searched for those patterns.
+_ACCUSE_WORDS = frozenset(w for w in _FRAME_WORDS if w.startswith((b"accus", b"blam")))
+_SPEECH_FRAME_WORDS = _FRAME_WORDS - _ACCUSE_WORDS
+_FRAMES = (_TAIL_FRAME, _HEAD_FRAME, _ACCUSATION_FRAME)
+#: An apostrophe or hyphen between two ASCII letters or digits: where _WORD joins two runs into one word.
+#: (The mark comes first, so the engine skips to the marks, and looks around only there.)
+_JOIN = re.compile(r"['-](?<=[A-Za-z0-9]['-])(?=[A-Za-z0-9])")
 
 
 def attribution_core(text: str) -> tuple[str, bool]:
@@ -161,8 +169,14 @@ def attribution_core(text: str) -> tuple[str, bool]:
     assistance to Russia." gives ("North Korea for arms assistance to
     Russia.", True). A frame is only removed when at least four words are left.
     """
+    return _strip_frames(text, _FRAMES)
+
+
+def _strip_frames(text: str, patterns: tuple[re.Pattern, ...]) -> tuple[str, bool]:
+    """:func:`attribution_core` with only some of its patterns, in the same
+    order: the same answer when the others cannot match ``text``."""
     core, framed = text, False
-    for pattern in (_TAIL_FRAME, _HEAD_FRAME, _ACCUSATION_FRAME):
+    for pattern in patterns:
         m = pattern.search(core)
         if m:
             rest = core[: m.start()] if pattern is _TAIL_FRAME else core[m.end():]
@@ -231,12 +245,29 @@ def statements_from(text: str, sentences: Iterable, quote_spans: Sequence[tuple[
         for start, end in _clauses(s):
             covered = cover.covered(start, end)
             clause = s.text if (start, end) == (s.start, s.end) else text[start:end]  # share the sentence's string
-            if words is not None and _FRAME_WORDS.isdisjoint(words[start:end].split()):
-                framed = False
-            else:
+            if words is None:
                 framed = attribution_core(clause)[1] or bool(_ACCUSATION.search(clause))
+                n = statement_words(clause)
+            else:
+                pieces = words[start:end].split()  # the clause's runs of ASCII letters and digits
+                if _FRAME_WORDS.isdisjoint(pieces):
+                    framed = False
+                else:
+                    # only the patterns whose word the clause has: the others cannot match it, nor what
+                    # is left of it once a frame is cut off (cut at a comma or after a space, so it holds
+                    # whole runs of the clause, and no word the clause does not)
+                    speech = not _SPEECH_FRAME_WORDS.isdisjoint(pieces)
+                    accuse = not _ACCUSE_WORDS.isdisjoint(pieces)
+                    patterns = (_TAIL_FRAME, _HEAD_FRAME) * speech + (_ACCUSATION_FRAME,) * accuse
+                    framed = _strip_frames(clause, patterns)[1] or accuse and bool(_ACCUSATION.search(clause))
+                # statement_words(clause) without lower-casing and splitting the clause again: its words
+                # are these runs, less one for each ' or - that joins two of them (the clause's
+                # lower-case letters are its ASCII letters, as the text has none of _ASCII_LOOKALIKES)
+                n = len(pieces)
+                if "-" in clause or "'" in clause:
+                    n -= len(_JOIN.findall(clause))
             attributed = framed or covered / max(1, end - start) >= attributed_share
-            out.append(Statement(outlet, article, s.index, start, end, clause, attributed, statement_words(clause)))
+            out.append(Statement(outlet, article, s.index, start, end, clause, attributed, n))
     return out
 
 
