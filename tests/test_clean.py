@@ -608,7 +608,10 @@ def test_bad_rules_file_names_file_and_row(text, row, problem):
 # internals that make cleaning fast: each must give what the plain way gives
 # ---------------------------------------------------------------------------
 
-from framing.clean import _FOLD_SAFE, _GLUED, _SPACES, _SPACES_TO_SQUEEZE, _Page, _required_text, _safe_run  # noqa: E402
+from framing.clean import (  # noqa: E402
+    _FOLD_SAFE, _GLUED, _OTHER_SPACES, _SPACES, _Page, _ascii_words, _remove_invisibles, _required_text, _safe_run,
+    _squeeze_spaces,
+)
 
 
 def test_fold_safe_characters_match_without_case_only_what_lowercases_to_them():
@@ -669,6 +672,23 @@ def test_glued_and_squeeze_patterns_do_what_the_plain_ones_do():
     glued_plain = re.compile(r"(?<=[a-z]{2}[.!?])(?=“?[A-Z])|(?<=[a-z]{2}[.!?][”’])(?=[A-Z“])")
     rng = random.Random(3)
     for _ in range(20000):
-        s = "".join(rng.choice("abAB.!?”’“ \t\u00a0\u3000\n") for _ in range(rng.randint(0, 14)))
+        s = "".join(rng.choice("abAB.!?”’“ \t\u00a0\u3000\u2005\u200b\r\n") for _ in range(rng.randint(0, 14)))
         assert _GLUED.subn(r"\g<0> ", s) == glued_plain.subn(" ", s), repr(s)
-        assert _SPACES_TO_SQUEEZE.sub(" ", s) == _SPACES.sub(" ", s), repr(s)
+        assert _squeeze_spaces(s) == _SPACES.sub(" ", s), repr(s)
+        assert _remove_invisibles(s) == re.sub(r"[\u200b-\u200d\u2060\ufeff\r]", "", s), repr(s)
+    assert set(_OTHER_SPACES) == {c for c in map(chr, range(0x110000)) if _SPACES.fullmatch(c)} - {" "}
+
+
+def test_ascii_words_finds_the_words_the_plain_pattern_finds():
+    import random
+
+    from framing.text import _WORD_RE_ALONE
+
+    rng = random.Random(5)
+    alphabet = "".join(map(chr, range(128))) + "“”‘—–…’é"
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        low, word_re = _ascii_words(s)
+        assert len(low) == len(s)
+        assert word_re.findall(low) == _WORD_RE_ALONE.findall(s), repr(s)
+        assert [m.span() for m in word_re.finditer(low)] == [m.span() for m in _WORD_RE_ALONE.finditer(s)], repr(s)
