@@ -66,6 +66,7 @@ from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 from ._resources import packaged_text, read_csv_rows, read_text_file, split_list
 from .errors import FramingError
 from .text import _ASCII_LOOKALIKES, _ASCII_WORD_BYTES, SpanCover
+from .text import _LOWER_ASCII_WORD_RE as _WORD  # a statement's words (lower-cased)
 
 #: Share of a sentence's characters inside quote spans that makes it attributed.
 ATTRIBUTED_SHARE = 0.3
@@ -75,9 +76,6 @@ THRESHOLD = 0.46
 MIN_WORDS = 6
 
 STATUSES = ("reported", "attributed", "absent")
-#: (Its closing repeat is possessive: nothing follows it, so giving a repetition back never leads to a
-#: match, and the matches are those of the plain repeat, found faster; see framing.text._WORD_RE_ALONE.)
-_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*+")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
             ("ion", ""), ("ion", "e"))

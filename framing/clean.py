@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover
 
 from ._resources import packaged_text, read_csv_rows
 from .errors import FramingError
-from .text import _WORD_RE_ALONE, _sentence_spans
+from .text import _LOWER_ASCII_WORD_RE, _WORD_RE_ALONE, _sentence_spans
 
 SCOPES = ("line", "inline", "caption", "footer")
 #: A paragraph goes as a duplicated passage when at least this share of its sentences of six words or
@@ -69,25 +69,28 @@ _INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\r"
 _SPACE_RUN = re.compile("  +")
 
 
+def _replaced(s: str, chars: str, by: str) -> str:
+    """``s`` with each of ``chars`` replaced by ``by``. Each test and
+    ``replace`` is a scan in C, and the test of a character outside Latin-1
+    ends at once in a text that holds none."""
+    for ch in chars:
+        if ch in s:
+            s = s.replace(ch, by)
+    return s
+
+
 def _squeeze_spaces(s: str) -> str:
     """``_SPACES.sub(" ", s)``, faster: each of the other spaces becomes " "
     (a run of them stays a run, of the same length), then each run of two
     spaces or more becomes one, which replaces every run but a lone " " by
-    " ", as _SPACES does. Each test and ``replace`` is a scan in C (the test
-    ends at once when the text cannot hold the character: most of these are
-    outside Latin-1), where _SPACES tried a match at every space of the page."""
-    for ch in _OTHER_SPACES:
-        if ch in s:
-            s = s.replace(ch, " ")
+    " ", as _SPACES does (which tried a match at every space of the page)."""
+    s = _replaced(s, _OTHER_SPACES, " ")
     return _SPACE_RUN.sub(" ", s) if "  " in s else s
 
 
 def _remove_invisibles(s: str) -> str:
     """``s`` without its zero-width characters and carriage returns."""
-    for ch in _INVISIBLES:
-        if ch in s:
-            s = s.replace(ch, "")
-    return s
+    return _replaced(s, _INVISIBLES, "")
 
 
 #: Marks that end a sentence: Latin ones, and the full stops and question and
@@ -303,26 +306,21 @@ def _lowered(s: str) -> str | None:
     return s.lower().replace("’", "'")
 
 
-#: _WORD_RE_ALONE for a text of ASCII characters only: there ``[^\W_]`` (a letter or digit) is one
-#: of ``[A-Za-z0-9]`` and ``['’\-]`` one of ``['\-]``, so both find the same words, and this one
-#: faster (a range test per character instead of a look-up of its Unicode category).
-_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*+")
 #: Punctuation common in news text outside ASCII: neither letters nor digits nor joiners of a word.
 _NON_ASCII_MARKS = "“”‘—–…"
 
 
 def _ascii_words(low: str) -> tuple[str, re.Pattern]:
-    """``low`` and the pattern to read its words with: _ASCII_WORD_RE when the
-    text is ASCII once each of ``_NON_ASCII_MARKS`` is made a space, else
-    _WORD_RE_ALONE. The marks and the space play the same part in the word
-    pattern (they end a word and join none), and the offsets are unchanged."""
+    """``low``, a lower-case text, and the pattern to read its words with:
+    _LOWER_ASCII_WORD_RE when the text is ASCII once each of
+    ``_NON_ASCII_MARKS`` is made a space, else _WORD_RE_ALONE. The marks and
+    the space play the same part in the word pattern (they end a word and
+    join none), and the offsets are unchanged."""
     if not low.isascii():
-        for mark in _NON_ASCII_MARKS:
-            if mark in low:
-                low = low.replace(mark, " ")
+        low = _replaced(low, _NON_ASCII_MARKS, " ")
         if not low.isascii():
             return low, _WORD_RE_ALONE
-    return low, _ASCII_WORD_RE
+    return low, _LOWER_ASCII_WORD_RE
 
 
 def _count_words(s: str, k: int, low: str | None = None) -> int:

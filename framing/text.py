@@ -30,6 +30,11 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: repetition given back never leads to a match, and the matches are the same,
 #: found faster (a possessive repeat keeps no state to backtrack into).
 _WORD_RE_ALONE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*+")
+#: _WORD_RE_ALONE for lower-case ASCII text: there a letter or digit is one of ``[a-z0-9]`` and a
+#: joiner one of ``'`` and ``-``, so both find the same words, this one faster (a range test per
+#: character instead of a look-up of its Unicode category). The claim matcher reads every text's words
+#: with it (its words are ASCII ones).
+_LOWER_ASCII_WORD_RE = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*+")
 
 # A sentence may end at . ! or ? (possibly repeated), followed by closing quotes
 # or brackets. What follows must look like the start of a new sentence.

@@ -687,7 +687,7 @@ def test_ascii_words_finds_the_words_the_plain_pattern_finds():
     rng = random.Random(5)
     alphabet = "".join(map(chr, range(128))) + "“”‘—–…’é"
     for _ in range(20000):
-        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))).lower()  # as dedupe gives it
         low, word_re = _ascii_words(s)
         assert len(low) == len(s)
         assert word_re.findall(low) == _WORD_RE_ALONE.findall(s), repr(s)
