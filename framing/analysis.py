@@ -258,9 +258,11 @@ class Analyzer:
         with _Pool(self, res, workers) as pool:
             for batch in _progress_batches(pool.batches(articles), total):
                 rows.extend_batch(batch)
-        if not rows.articles:
-            raise FramingError("nothing to analyse: the corpus has no articles")
-        return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
+            if not rows.articles:
+                raise FramingError("nothing to analyse: the corpus has no articles")
+            # (the workers, if any, align the stories' claims while this process builds the other tables)
+            return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top,
+                                    mapper=pool.map)
 
     def _workers(self) -> int:
         n = self.n_jobs
@@ -330,6 +332,23 @@ class _Pool:
         if self.executor is not None:
             self.executor.shutdown(cancel_futures=True)
         return False
+
+    @property
+    def map(self):
+        """The workers' ``map`` (its results in order, the tasks all sent at
+        the call), or None without workers."""
+        return None if self.executor is None else self._map
+
+    def _map(self, fn, items):
+        return self._guarded(self.executor.map(fn, items))
+
+    def _guarded(self, results):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            yield from results
+        except BrokenProcessPool as e:
+            raise FramingError(f"a worker process stopped unexpectedly ({e}); try n_jobs=None") from None
 
     def batches(self, articles):
         """``(number of articles, their rows as tables.batch_rows puts them)``, in order."""

@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Hashable, Iterable, Iterator, Mapping, Sequence
 
@@ -74,6 +74,8 @@ ATTRIBUTED_SHARE = 0.3
 THRESHOLD = 0.46
 #: Statements shorter than this many words (headings, fragments) are not claims.
 MIN_WORDS = 6
+#: About how many statements of stories an ``iter_align`` mapper's worker is sent at a time.
+CHUNK_STATEMENTS = 500
 
 STATUSES = ("reported", "attributed", "absent")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -422,33 +424,59 @@ class ClaimMatcher:
         return list(self.iter_align(statements, outlets=outlets, story=story))
 
     def iter_align(self, statements: Iterable[Statement], *, outlets: Sequence[str] | None = None,
-                   story: Mapping[str, Hashable] | None = None) -> Iterator[Claim]:
+                   story: Mapping[str, Hashable] | None = None, mapper=None) -> Iterator[Claim]:
         """The claims of :meth:`align`, in the same order, one at a time.
 
         Each claim is made when it is asked for, and the matcher keeps no
         reference to the claims it has given out, nor (when ``statements``
         is an iterator) to their statements: a large corpus's claims need
-        not all be held at once. The options are checked at the call, before
-        the first claim is asked for.
-        """
-        return self._iter_align(statements, outlets, story, *self._check())
+        not all be held at once. The options are checked, and the statements
+        read and grouped into stories, at the call.
 
-    def _iter_align(self, statements, outlets, story, actors, synonyms) -> Iterator[Claim]:
+        ``mapper``: a function like the built-in ``map`` that returns results
+        in order, such as the ``map`` of a
+        :class:`concurrent.futures.ProcessPoolExecutor`; the stories are
+        clustered with it (a few at a time, in a call of a method of this
+        matcher), so an executor's workers cluster them side by side, and
+        they start at this call. None = here, claim by claim as they are
+        asked for. The claims are the same either way.
+        """
+        return self._iter_align(statements, outlets, story, *self._check(), mapper=mapper)
+
+    def _iter_align(self, statements, outlets, story, actors, synonyms, *, mapper=None) -> Iterator[Claim]:
         statements = [s for s in statements
                       if (s.words if s.words is not None else statement_words(s.text)) >= self.min_words]
         outlets = list(outlets) if outlets is not None else list(dict.fromkeys(s.outlet for s in statements))
         groups: dict[Hashable, list[Statement]] = {}
         for s in statements:
             groups.setdefault(story.get(s.article) if story else None, []).append(s)
+        del statements
+        # a story told by one outlet is not clustered: there is no other outlet to compare with, so each of
+        # its statements is its own claim (and a long single-outlet text costs no pairwise comparison)
+        stories = [(members, set(s.outlet for s in members)) for members in groups.values()]
+        del groups
+        compared = [members for members, present in stories if len(present) > 1]
+        if mapper is None:
+            clusters = (self._cluster(members, actors, synonyms) for members in compared)
+        else:
+            clusters = chain.from_iterable(mapper(self._clusters, _chunks(compared, CHUNK_STATEMENTS)))
+        return self._numbered(stories, outlets, story, clusters)
+
+    def _numbered(self, stories, outlets, story, clusters) -> Iterator[Claim]:
+        """The claims of ``stories`` (each a list of statements and their set of outlets), numbered in
+        the order of their first statements; ``clusters`` gives, story by story, the clusters of the
+        stories of more than one outlet (as :meth:`_cluster` makes them)."""
         # a claim's status covers the outlets of its story, in the corpus's order: an outlet that did not
         # cover the story at all cannot have left the claim out (and a corpus of many stories stays linear)
         rank = {o: i for i, o in enumerate(outlets)}
         found: list[tuple[list[Statement], list[str]]] = []
-        for members in groups.values():
-            present = set(s.outlet for s in members)
+        for members, present in stories:
             covering = [o for o in outlets if o in present] if story else outlets
-            found += [(c, covering) for c in self._cluster(members, actors, synonyms)]
-        del statements, groups
+            if len(present) > 1:
+                found += [([members[i] for i in idx], covering) for idx in next(clusters)]
+            else:
+                found += [([s], covering) for s in members]
+        del stories
         last = len(outlets)
         found.sort(key=lambda f: (rank.get(f[0][0].outlet, last), f[0][0].article, f[0][0].sentence) if len(f[0]) == 1
                    else min((rank.get(s.outlet, last), s.article, s.sentence) for s in f[0]))
@@ -459,13 +487,16 @@ class ClaimMatcher:
             claim_id += 1
             yield self._claim(claim_id, members, covering)
 
-    def _cluster(self, members: list[Statement], actors, synonyms) -> list[list[Statement]]:
-        if len(members) < 2:
-            return [members] if members else []
-        if len({s.outlet for s in members}) < 2:
-            # one outlet's story: no other outlet to compare with, so each statement is its own claim
-            # (and a long single-outlet text costs no pairwise comparison)
-            return [[s] for s in members]
+    def _clusters(self, stories: list[list[Statement]]) -> list[list[list[int]]]:
+        """The clusters of each of ``stories`` (see :meth:`_cluster`): what an
+        ``iter_align`` mapper's workers run, a few stories at a time."""
+        actors, synonyms = self._check()
+        return [self._cluster(members, actors, synonyms) for members in stories]
+
+    def _cluster(self, members: list[Statement], actors, synonyms) -> list[list[int]]:
+        """The claims of one story's statements (of two outlets or more), as
+        lists of indices into ``members``: the most central statement first,
+        then the others by article and sentence."""
         import numpy as np
 
         known: dict[str, str] = {}
@@ -474,7 +505,7 @@ class ClaimMatcher:
         for idx in average_linkage(sim, [s.article for s in members], self.threshold):
             centre = idx[int(sim[np.ix_(idx, idx)].sum(axis=1).argmax())]  # the first of the most central
             rest = sorted((i for i in idx if i != centre), key=lambda i: (members[i].article, members[i].sentence))
-            result.append([members[centre]] + [members[i] for i in rest])
+            result.append([centre] + rest)
         return result
 
     @staticmethod
@@ -489,6 +520,20 @@ class ClaimMatcher:
             status[o] = "absent" if not mine else ("reported" if any(not s.attributed for s in mine) else "attributed")
         ordered = [members[0]] + sorted(members[1:], key=lambda s: (s.outlet, s.article, s.sentence))
         return Claim(claim_id, members[0].text, ordered, status)
+
+
+def _chunks(stories: list[list[Statement]], size: int) -> Iterator[list[list[Statement]]]:
+    """``stories`` in order, a few at a time: a chunk is closed as soon as
+    it holds ``size`` statements or more (the last one may hold fewer)."""
+    chunk, n = [], 0
+    for members in stories:
+        chunk.append(members)
+        n += len(members)
+        if n >= size:
+            yield chunk
+            chunk, n = [], 0
+    if chunk:
+        yield chunk
 
 
 def _similarity(tokens: list[list[str]], background: list[list[str]] = ()):

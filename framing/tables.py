@@ -61,7 +61,7 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import add, is_
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import pandas as pd
 
@@ -442,14 +442,20 @@ class EvidenceRows:
                 getattr(self, name).extend_columns(*batch[name])
 
     # -- aggregation -----------------------------------------------------------
-    def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10) -> Analysis:
+    def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10, mapper=None) -> Analysis:
         """Aggregate the rows into the tables of an :class:`Analysis`.
 
         This consumes the rows: each table's rows are let go as soon as its
         DataFrame is built, so that a large corpus's evidence is not held
         twice. Call it once.
+
+        ``mapper``: a ``map`` that runs elsewhere, such as a process pool's
+        (see :meth:`ClaimMatcher.iter_align`); the stories' claims are then
+        aligned on its workers while the other tables are built here.
         """
         outlets = list(dict.fromkeys(self.articles.column("outlet")))
+        # (without a mapper, claims are aligned in their turn: their statements are not held beside every table)
+        claims = self._claims(outlets, mapper) if mapper is not None else None
         words = Counter()
         for o, n in zip(self.articles.column("outlet"), self.articles.column("words")):
             words[o] += n
@@ -471,7 +477,7 @@ class EvidenceRows:
         t["naming"] = self._naming()
         t["naming_evidence"] = self._take("naming").frame(["outlet", "article", "concept", "variant", "voice", "text",
                                                            "start", "end", "sentence"])
-        t["coverage"], t["claim_statements"], t["exclusive_claims"] = self._claims(outlets)
+        t["coverage"], t["claim_statements"], t["exclusive_claims"] = (claims or self._claims(outlets))()
         t["frames"] = self._frames(outlets)
         t["frame_evidence"] = self._take("frame_hits").frame(["outlet", "article", "sentence", "start", "end", "frame",
                                                               "indicators", "text"])
@@ -588,12 +594,14 @@ class EvidenceRows:
         rows.sort(key=lambda r: (r["concept"], r["outlet"], -r["count"], r["variant"]))
         return _frame(rows, ["outlet", "concept", "variant", "count", "own", "quoted", "share"])
 
-    def _claims(self, outlets) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        """Align the statements into claims, story by story.
+    def _claims(self, outlets, mapper=None) -> Callable[[], tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+        """Align the statements into claims, story by story: the matcher
+        takes the statements now (and starts clustering them on ``mapper``),
+        and the function returned makes the three claims tables.
 
-        The statements are handed to the matcher as they are read, and its
-        claims are turned into rows one at a time, so that only the rows
-        stay (and the earliest few claims per outlet for ``exclusive_claims``)."""
+        The matcher's claims are turned into rows one at a time, so that only
+        the rows stay (and the earliest few claims per outlet for
+        ``exclusive_claims``)."""
         matcher = self.matcher if self.matcher is not None else ClaimMatcher(actors=self.actors)
         story = self.story
         sizes = Counter(map(story.get, self.statements.column("article")))
@@ -644,19 +652,24 @@ class EvidenceRows:
             cov.extend_columns(cov_keys, list(zip(*cov_rows)))
             members.extend_columns(member_keys, list(zip(*member_rows)))
 
-        claims = matcher.iter_align(statements(self._take("statements")), outlets=outlets, story=story)
-        exclusive = exclusive_claims(as_rows(claims), top=EXCLUSIVE_TOP)
-        only = []
-        for o in outlets:
-            for rank, c in enumerate(exclusive.get(o, []), start=1):
-                st = next(s for s in c.statements if s.outlet == o)
-                only.append({"outlet": o, "rank": rank, "claim_id": c.claim_id, "claim": c.text,
-                             "status": c.status[o], "statements": len(c.statements), "article": st.article,
-                             "start": st.start, "end": st.end})
-        return (cov.frame(cov_keys).astype({"start": "Int64", "end": "Int64"}),
-                members.frame(member_keys),
-                _frame(only, ["outlet", "rank", "claim_id", "claim", "status", "statements", "article", "start",
-                              "end"]))
+        claims = matcher.iter_align(statements(self._take("statements")), outlets=outlets, story=story,
+                                    mapper=mapper)
+
+        def tables():
+            exclusive = exclusive_claims(as_rows(claims), top=EXCLUSIVE_TOP)
+            only = []
+            for o in outlets:
+                for rank, c in enumerate(exclusive.get(o, []), start=1):
+                    st = next(s for s in c.statements if s.outlet == o)
+                    only.append({"outlet": o, "rank": rank, "claim_id": c.claim_id, "claim": c.text,
+                                 "status": c.status[o], "statements": len(c.statements), "article": st.article,
+                                 "start": st.start, "end": st.end})
+            return (cov.frame(cov_keys).astype({"start": "Int64", "end": "Int64"}),
+                    members.frame(member_keys),
+                    _frame(only, ["outlet", "rank", "claim_id", "claim", "status", "statements", "article", "start",
+                                  "end"]))
+
+        return tables
 
     def _frames(self, outlets) -> pd.DataFrame:
         frames = self.frames if self.frames is not None else load_frames()

@@ -359,6 +359,55 @@ def test_iter_align_gives_the_claims_of_align_one_at_a_time():
         [(c.claim_id, c.text, c.status) for c in m.align(statements, outlets=["a", "b", "c"])]
 
 
+def _three_stories():
+    # "rates" told by a and b, "floods" by a and c, "museum" by c alone
+    def s(outlet, article, text, attributed=False):
+        return Statement(outlet, article, 0, 0, len(text), text, attributed)
+
+    statements = [
+        s("a", "a1", "The central bank raised interest rates by half a point on Tuesday."),
+        s("b", "b1", "On Tuesday the central bank lifted its key interest rate by half a point.", attributed=True),
+        s("a", "a2", "Floods forced thousands of residents from their homes in the north."),
+        s("c", "c1", "A new museum of modern art opened its doors in the capital."),
+        s("c", "c2", "Thousands of residents in the north were forced from their homes by floods."),
+    ]
+    return statements, {"a1": "rates", "b1": "rates", "a2": "floods", "c1": "museum", "c2": "floods"}
+
+
+def test_a_mapper_clusters_the_stories_of_two_outlets_with_the_same_claims():
+    from concurrent.futures import ThreadPoolExecutor
+
+    statements, story = _three_stories()
+    sent = []
+
+    def mapper(fn, chunks):
+        chunks = list(chunks)
+        sent.extend([s.article for s in members] for chunk in chunks for members in chunk)
+        return map(fn, chunks)
+
+    def summary(claims):
+        return [(c.claim_id, c.text, [s.article for s in c.statements], c.status) for c in claims]
+
+    mapped = summary(ClaimMatcher().iter_align(statements, outlets=["a", "b", "c"], story=story, mapper=mapper))
+    # the museum story, told by c alone, has nothing to compare: it is not sent
+    assert sent == [["a1", "b1"], ["a2", "c2"]]
+    with ThreadPoolExecutor(2) as pool:
+        pooled = summary(ClaimMatcher().iter_align(statements, outlets=["a", "b", "c"], story=story, mapper=pool.map))
+    here = summary(ClaimMatcher().align(statements, outlets=["a", "b", "c"], story=story))
+    assert mapped == pooled == here
+    # and they are the claims a reader sees: a's two sentences open claims 1 and 2, each joined by the other
+    # outlet of its story; c's museum is its own
+    assert [(c[0], c[2]) for c in here] == [(1, ["a1", "b1"]), (2, ["a2", "c2"]), (3, ["c1"])]
+    assert here[0][3] == {"a": "reported", "b": "attributed"} and here[2][3] == {"c": "reported"}
+
+
+def test_stories_are_sent_to_a_mapper_a_few_at_a_time():
+    from framing.claims import _chunks
+
+    stories = [[1] * 300, [2] * 300, [3] * 600, [4] * 10, [5] * 10]
+    assert [[len(m) for m in chunk] for chunk in _chunks(stories, 500)] == [[300, 300], [600], [10, 10]]
+
+
 @pytest.mark.parametrize("options", [{"threshold": 0}, {"threshold": 1.5}, {"min_words": 0}])
 def test_iter_align_checks_its_options_at_the_call(options):
     # not only when the first claim is asked for

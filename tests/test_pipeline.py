@@ -154,6 +154,22 @@ def test_worker_processes_take_a_story_function():
     assert (parallel.coverage.groupby("claim_id")["status"].apply(lambda s: (s != "absent").sum()) == 1).all()
 
 
+def _two_stories(article):
+    # two stories of two and three outlets: each is clustered (in a worker with n_jobs)
+    return article.outlet_id in ("vov", "sputnik")
+
+
+def test_worker_processes_align_stories_with_the_same_tables():
+    import pandas.testing as pdt
+
+    one = framing.analyze(framing.load_corpus(), story=_two_stories)
+    two = framing.analyze(framing.load_corpus(), story=_two_stories, n_jobs=2)
+    # each claim's coverage rows cover the outlets of its own story only
+    assert set(one.coverage.groupby("claim_id")["outlet"].count()) == {2, 3}
+    for name, table in one.tables.items():
+        pdt.assert_frame_equal(two.tables[name], table, obj=name)
+
+
 def test_a_generator_of_articles_is_analysed_without_a_corpus(result):
     import pandas.testing as pdt
 
