@@ -66,7 +66,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from .actors import ActorSet
-from .claims import ClaimMatcher, Statement, exclusive_claims
+from .claims import ClaimMatcher, Statement, exclusive_claims, statement_words
 from .distinctive import article_terms, counts_from, distinctive_terms, outlet_similarity
 from .errors import FramingError, FramingWarning
 from .frames import Frames, load_frames
@@ -594,14 +594,17 @@ class EvidenceRows:
         rows.sort(key=lambda r: (r["concept"], r["outlet"], -r["count"], r["variant"]))
         return _frame(rows, ["outlet", "concept", "variant", "count", "own", "quoted", "share"])
 
-    def _claims(self, outlets, mapper=None) -> Callable[[], tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    def _claims(self, outlets, mapper=None, *, by_columns: bool = True
+                ) -> Callable[[], tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
         """Align the statements into claims, story by story: the matcher
         takes the statements now (and starts clustering them on ``mapper``),
         and the function returned makes the three claims tables.
 
         The matcher's claims are turned into rows one at a time, so that only
         the rows stay (and the earliest few claims per outlet for
-        ``exclusive_claims``)."""
+        ``exclusive_claims``). When no story has statements of two outlets,
+        the rows are made without the matcher (``_one_outlet_claims``; not
+        with ``by_columns=False``)."""
         matcher = self.matcher if self.matcher is not None else ClaimMatcher(actors=self.actors)
         story = self.story
         sizes = Counter(map(story.get, self.statements.column("article")))
@@ -613,16 +616,18 @@ class EvidenceRows:
                               FramingWarning, stacklevel=2)
                 skip.add(key)
 
+        matcher.check()  # (as its iter_align would, whichever way the rows are made)
+        if by_columns and (one := _one_outlet_claims(self.statements, story, skip, matcher.min_words, outlets)):
+            self._take("statements")
+            return lambda: _claim_frames(*one)
+
         def statements(rows: _Columns):
             for values in rows.tuples("outlet", "article", "sentence", "start", "end", "text", "attributed", "words"):
                 if not skip or story.get(values[1]) not in skip:
                     yield Statement(*values)
 
         cov, members = _Columns(), _Columns()  # a corpus of many stories has a claim per few statements
-
-        cov_keys = ["claim_id", "claim", "outlet", "status", "evidence", "article", "start", "end", "statements",
-                    "n_outlets"]
-        member_keys = ["claim_id", "outlet", "article", "sentence", "start", "end", "voice", "text"]
+        cov_keys, member_keys = _COVERAGE_KEYS, _MEMBER_KEYS
 
         def as_rows(claims):
             cov_rows, member_rows = [], []  # tuples, added to the columns a few thousand at a time
@@ -664,10 +669,7 @@ class EvidenceRows:
                     only.append({"outlet": o, "rank": rank, "claim_id": c.claim_id, "claim": c.text,
                                  "status": c.status[o], "statements": len(c.statements), "article": st.article,
                                  "start": st.start, "end": st.end})
-            return (cov.frame(cov_keys).astype({"start": "Int64", "end": "Int64"}),
-                    members.frame(member_keys),
-                    _frame(only, ["outlet", "rank", "claim_id", "claim", "status", "statements", "article", "start",
-                                  "end"]))
+            return _claim_frames(cov, members, only)
 
         return tables
 
@@ -815,6 +817,62 @@ def article_rows(result, actors: ActorSet) -> dict:
         out[name] = (ROW_KEYS[name], out[name])
     out["readability"] = (("outlet", "article", *result.readability), [(o, aid, *result.readability.values())])
     return out
+
+
+_COVERAGE_KEYS = ["claim_id", "claim", "outlet", "status", "evidence", "article", "start", "end", "statements",
+                  "n_outlets"]
+_MEMBER_KEYS = ["claim_id", "outlet", "article", "sentence", "start", "end", "voice", "text"]
+_EXCLUSIVE_KEYS = ["outlet", "rank", "claim_id", "claim", "status", "statements", "article", "start", "end"]
+
+
+def _claim_frames(cov: _Columns, members: _Columns, only: list[dict]) -> tuple:
+    """The tables ``coverage``, ``claim_statements`` and ``exclusive_claims``."""
+    return (cov.frame(_COVERAGE_KEYS).astype({"start": "Int64", "end": "Int64"}), members.frame(_MEMBER_KEYS),
+            _frame(only, _EXCLUSIVE_KEYS))
+
+
+def _one_outlet_claims(rows: _Columns, story: Mapping, skip: set, min_words: int, outlets: list[str]):
+    """The claims tables' rows when no story has statements of two outlets
+    (every article its own story, say), or None when one has.
+
+    Each statement is then its own claim: ClaimMatcher numbers them by
+    outlet (in the corpus's order), article and sentence, ties in row order,
+    and each claim has one coverage row (its outlet's) and one member row.
+    Here those rows are made column by column, with no Statement or Claim
+    objects: the same rows as ``EvidenceRows._claims`` makes from the
+    matcher's claims, at a fraction of the cost (most claims of a large
+    corpus are of this kind).
+    """
+    names = ("outlet", "article", "sentence", "start", "end", "text", "attributed", "words")
+    outlet, article, sentence, start, end, text, attributed, words = (list(rows.column(k)) for k in names)
+    key = story.get if story else (lambda a: None)
+    keep = [i for i, w in enumerate(words) if (w if w is not None else statement_words(text[i])) >= min_words
+            and (not skip or key(article[i]) not in skip)]
+    told: dict = {}
+    for i in keep:
+        if told.setdefault(key(article[i]), outlet[i]) != outlet[i]:
+            return None
+    if not keep:
+        return None
+    rank = {o: r for r, o in enumerate(outlets)}
+    keep.sort(key=lambda i: (rank.get(outlet[i], len(outlets)), article[i], sentence[i]))  # (a stable sort)
+    ids = list(range(1, len(keep) + 1))
+    texts, outlets_, articles, starts, ends = ([col[i] for i in keep] for col in (text, outlet, article, start, end))
+    voices = ["attributed" if attributed[i] else "reported" for i in keep]
+    ones = [1] * len(keep)
+    cov, members = _Columns(), _Columns()
+    cov.extend_columns(_COVERAGE_KEYS, [ids, texts, outlets_, voices, texts, articles, starts, ends, ones, ones])
+    members.extend_columns(_MEMBER_KEYS, [ids, outlets_, articles, [sentence[i] for i in keep], starts, ends, voices,
+                                          texts])
+    # each claim is carried by its one outlet: an outlet's earliest claims are its first ones
+    only, ranked = [], Counter()
+    for j, o in enumerate(outlets_):
+        if ranked[o] < EXCLUSIVE_TOP:
+            ranked[o] += 1
+            only.append({"outlet": o, "rank": ranked[o], "claim_id": ids[j], "claim": texts[j], "status": voices[j],
+                         "statements": 1, "article": articles[j], "start": starts[j], "end": ends[j]})
+    only.sort(key=lambda r: rank[r["outlet"]])  # (stable: by rank within each outlet)
+    return cov, members, only
 
 
 def batch_rows(batch: list[dict]) -> dict:

@@ -437,3 +437,52 @@ def test_python_text_moves_arrow_text_to_python_storage():
     assert out["quote"].dtype == plain and out["quote"].iloc[0] == "x" and pd.isna(out["quote"].iloc[1])
     assert out["outlet"].cat.categories.dtype == plain and list(out["outlet"]) == ["b", "a", "b"]
     assert out["n"].tolist() == [1, 2, 3]
+
+
+def _seed_rows(story, extra=()):
+    from framing.analysis import Analyzer, _article_rows
+    from framing.tables import EvidenceRows
+
+    an = Analyzer(story=story)
+    res = an._resources()
+    rows = EvidenceRows(actors=res.actors, matcher=res.matcher)
+    for a in [*framing.load_corpus(), *extra]:
+        rows.extend(_article_rows(an, res, a))
+    return rows
+
+
+def _second_vov_article():
+    vov = next(a for a in framing.load_corpus() if a.outlet_id == "vov")
+    return framing.Article.from_text(vov.text, outlet_id="vov", article_id="vov-again", clean=False)
+
+
+@pytest.mark.parametrize("story, extra", [
+    ("article_id", ()),                          # every article its own story
+    ("outlet_id", (_second_vov_article(),)),     # a story of two articles of one outlet
+])
+def test_stories_of_one_outlet_get_the_claims_the_matcher_gives(story, extra):
+    from framing.tables import _one_outlet_claims
+
+    by_columns, by_matcher = _seed_rows(story, extra), _seed_rows(story, extra)
+    outlets = list(dict.fromkeys(by_columns.articles.column("outlet")))
+    # the rows are made column by column here, not by the matcher
+    assert _one_outlet_claims(by_columns.statements, by_columns.story, set(), 6, outlets) is not None
+    tables = by_columns._claims(outlets)()
+    for fast, slow in zip(tables, by_matcher._claims(outlets, by_columns=False)()):
+        pd.testing.assert_frame_equal(fast, slow)
+    coverage, members, exclusive = tables
+    # one outlet per story: each statement is its own claim, carried by that outlet alone, and the claims
+    # are numbered by outlet (in corpus order), article and sentence
+    assert (coverage["claim"] == coverage["evidence"]).all() and (coverage["n_outlets"] == 1).all()
+    assert list(coverage["claim_id"]) == list(range(1, len(coverage) + 1))
+    order = [(outlets.index(o), a, s) for o, a, s in zip(members["outlet"], members["article"], members["sentence"])]
+    assert order == sorted(order)
+    assert list(exclusive.groupby("outlet", sort=False).size()) == [5] * 5
+
+
+def test_a_story_of_two_outlets_goes_to_the_matcher():
+    from framing.tables import _one_outlet_claims
+
+    rows = _seed_rows(None)  # the whole corpus one story
+    outlets = list(dict.fromkeys(rows.articles.column("outlet")))
+    assert _one_outlet_claims(rows.statements, rows.story, set(), 6, outlets) is None
