@@ -2,6 +2,8 @@
 
     python benchmarks/speed.py 1000             # N articles built from the seeds
     python benchmarks/speed.py 1000 --jobs 2    # also with 2 worker processes: speed-up, same tables?
+    python benchmarks/speed.py 1000 --jobs 2 --rounds 3   # the n_jobs run three times, each between two
+                                                          # one-process runs: the median speed-up
     python benchmarks/speed.py 200 --story      # also align claims (within stories of 50 articles)
 
 The corpus: N articles made from the five bundled seeds' raw files (web
@@ -33,7 +35,14 @@ Printed, in one run:
   whether every table is identical to the one-process run. The one-process
   analysis is run again right after the J-process one, and the speed-up
   compares with the mean of the two one-process times (both printed), for
-  the same reason as the VADER pass is taken twice.
+  the same reason as the VADER pass is taken twice. With ``--rounds R`` the
+  J-process run is made R times, each followed by a one-process run, so
+  that each is timed between two one-process runs; every round's speed-up
+  is printed, and their median. (On the two-core machine this was written
+  on, the speed of one core moved by a fifth to a third between runs a
+  minute apart, and a plain Python loop ran anywhere from 1.8 to 3 times
+  faster on two processes than on one: one round's speed-up is a noisy
+  figure.)
 
 Claim alignment compares statements within a story, and by default every
 article here is its own story (``story=article_id``), so alignment costs
@@ -135,10 +144,15 @@ def main() -> None:
     ap.add_argument("n", type=int, nargs="?", default=1000, help="number of articles (default 1000)")
     ap.add_argument("--jobs", type=int, default=0, metavar="J",
                     help="also run with J worker processes and report the speed-up")
+    ap.add_argument("--rounds", type=int, default=1, metavar="R",
+                    help="with --jobs: time the J-process run R times, each between two one-process runs "
+                         "(default 1)")
     ap.add_argument("--story", action="store_true", help="align claims within stories of 50 articles")
     args = ap.parse_args()
     if args.n < 1:
         ap.error("n must be at least 1")
+    if args.rounds < 1:
+        ap.error("--rounds must be at least 1")
 
     t0 = time.perf_counter()
     import framing
@@ -185,32 +199,39 @@ def main() -> None:
     print(f"peak memory          {peak_mib:9.0f} MiB (resident, whole process, after the analysis)")
 
     if args.jobs:
+        import statistics
+
         import pandas.testing as pdt
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            t0 = time.perf_counter()
-            parallel = framing.Analyzer(story=story, n_jobs=args.jobs).analyze(corpus)
-            par = time.perf_counter() - t0
-        same = True
-        for name, table in result.tables.items():
-            try:
-                pdt.assert_frame_equal(parallel.tables[name], table)
-            except AssertionError:
-                same = False
-                print(f"  table {name} differs")
-        del parallel
-        # the one-process run again, right after: the speed-up compares with the mean of the two (the
-        # machine's drift over the minutes between the first run and this one moved it by a fifth)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            t0 = time.perf_counter()
-            framing.Analyzer(story=story).analyze(corpus)
-            again = time.perf_counter() - t0
-        one = (full + again) / 2
-        print(f"n_jobs={args.jobs:<3}           {par:9.2f} s   speed-up {one / par:.2f}x (one process: mean of "
-              f"{full:.2f} s before and {again:.2f} s after), tables {'identical' if same else 'DIFFERENT'}")
+        def timed(**options):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                t0 = time.perf_counter()
+                analysis = framing.Analyzer(story=story, **options).analyze(corpus)
+                return time.perf_counter() - t0, analysis
 
+        ones, speedups = [full], []
+        for r in range(args.rounds):
+            par, parallel = timed(n_jobs=args.jobs)
+            same = True
+            for name, table in result.tables.items():
+                try:
+                    pdt.assert_frame_equal(parallel.tables[name], table)
+                except AssertionError:
+                    same = False
+                    print(f"  table {name} differs")
+            del parallel
+            # the one-process run again, right after: the speed-up compares with the mean of the one-process
+            # runs just before and just after (the machine's drift over a few minutes moved it by a fifth)
+            ones.append(timed()[0])
+            one = (ones[-2] + ones[-1]) / 2
+            speedups.append(one / par)
+            label = f"n_jobs={args.jobs}" + (f" ({r + 1}/{args.rounds})" if args.rounds > 1 else "")
+            print(f"{label:<20} {par:9.2f} s   speed-up {one / par:.2f}x (one process: mean of {ones[-2]:.2f} s "
+                  f"before and {ones[-1]:.2f} s after), tables {'identical' if same else 'DIFFERENT'}", flush=True)
+        if args.rounds > 1:
+            print(f"n_jobs={args.jobs} speed-up, median of {args.rounds} rounds: {statistics.median(speedups):.2f}x "
+                  f"(each: {', '.join(f'{x:.2f}x' for x in speedups)})")
 
 if __name__ == "__main__":
     main()
