@@ -43,6 +43,12 @@ Printed, in one run:
   minute apart, and a plain Python loop ran anywhere from 1.8 to 3 times
   faster on two processes than on one: one round's speed-up is a noisy
   figure.)
+* with ``--ceiling`` too: the most any n_jobs run could gain here. J
+  processes each run the same one-process analysis at once, with nothing
+  shared and nothing to wait for, against one such process alone (R
+  rounds, and their median). Where J processes at once do less than J
+  times the work of one (cores shared with other machines, a clock that
+  slows when both cores are busy), this shows by how much.
 
 Claim alignment compares statements within a story, and by default every
 article here is its own story (``story=article_id``), so alignment costs
@@ -60,6 +66,7 @@ import argparse
 import json
 import random
 import resource
+import sys
 import tempfile
 import time
 import warnings
@@ -132,6 +139,33 @@ def vader_pass(vader, path: Path, chunk: int = 5000) -> float:
             spent += time.perf_counter() - t0
 
 
+def _analysis_time(corpus: Path, by_story: bool) -> float:
+    """Seconds one analysis of ``corpus`` takes in this process, n_jobs=None."""
+    import framing
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t0 = time.perf_counter()
+        framing.Analyzer(story=_by_story if by_story else _own_story).analyze(corpus)
+        return time.perf_counter() - t0
+
+
+def machine_ceiling(corpus: Path, by_story: bool, processes: int) -> tuple[float, float, list[float]]:
+    """How much more work ``processes`` independent processes do at once
+    than one alone, on this machine: each runs the same one-process
+    analysis, with nothing shared and nothing to wait for, so an n_jobs
+    run can hardly gain more. Returns the time alone, the slowest time
+    of the processes at once, and the times at once."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    with ctx.Pool(1) as pool:  # a fresh process, like the others, so that the comparison is even
+        alone = pool.apply(_analysis_time, (corpus, by_story))
+    with ctx.Pool(processes) as pool:
+        together = pool.starmap(_analysis_time, [(corpus, by_story)] * processes)
+    return alone, max(together), together
+
+
 def build_corpus(n: int):
     """The same articles as a Corpus (for other scripts that want them in memory)."""
     import framing
@@ -147,6 +181,9 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1, metavar="R",
                     help="with --jobs: time the J-process run R times, each between two one-process runs "
                          "(default 1)")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="with --jobs: also time J independent one-process analyses at once against one alone "
+                         "(R rounds), the most any n_jobs run can gain on this machine")
     ap.add_argument("--story", action="store_true", help="align claims within stories of 50 articles")
     args = ap.parse_args()
     if args.n < 1:
@@ -232,6 +269,19 @@ def main() -> None:
         if args.rounds > 1:
             print(f"n_jobs={args.jobs} speed-up, median of {args.rounds} rounds: {statistics.median(speedups):.2f}x "
                   f"(each: {', '.join(f'{x:.2f}x' for x in speedups)})")
+        if args.ceiling:
+            import os
+
+            processes = args.jobs if args.jobs > 0 else max(1, (os.cpu_count() or 1) + 1 + args.jobs)
+            gains = []
+            for r in range(args.rounds):
+                alone, slowest, together = machine_ceiling(corpus, args.story, processes)
+                gains.append(processes * alone / slowest)
+                print(f"ceiling ({r + 1}/{args.rounds})      {processes} one-process analyses at once: "
+                      f"{' / '.join(f'{x:.2f}' for x in together)} s, against {alone:.2f} s alone: "
+                      f"{gains[-1]:.2f}x the work of one", flush=True)
+            print(f"machine ceiling, median of {args.rounds} rounds: {statistics.median(gains):.2f}x (about the "
+                  "most an n_jobs run can gain here)")
 
 if __name__ == "__main__":
     main()
