@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ._quote_words import (
     _AUX, _BODY_NOUNS, _BUSINESS, _COMPANY, _CONNECT, _DROP_CHUNKS, _EXPERT, _FINITE, _GROUP_HEADS,
-    _GROUP_MODS, _KIN, _LEAD, _MEDIA, _NOT_NAME, _NOT_NAME_LOWER, _OFFICIAL, _ORG_EXPERT, _ORG_MEDIA,
+    _GROUP_MODS, _KIN, _LEAD, _LEAD_WORDS, _MEDIA, _NOT_NAME, _NOT_NAME_LOWER, _OFFICIAL, _ORG_EXPERT, _ORG_MEDIA,
     _ORG_OFFICIAL, _ORG_OTHER, _ORG_WORDS, _PARTICLES, _PERSON_NOUNS, _POST_MOD, _PREPS, _ROLE_NOUNS, _SPOKES,
     _TITLES, _TRADE, _words,
 )
@@ -246,7 +246,7 @@ def _head_form(norm: str, s: int, e: int) -> _Mention | None:
     if lead:
         s = lead.end()
     text = norm[s:e]
-    if not text or len(text) > 160:
+    if not text or len(text) > 160 or text in _LEAD_WORDS:  # "However, [Foreign Minister Lavrov] said"
         return None
     if _PRON.fullmatch(text):
         return _Mention(s, (s, e), "pron")

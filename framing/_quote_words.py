@@ -145,8 +145,12 @@ _PARTICLES = _words("de del della der den di da das dos du van von la le bin bin
 _CONNECT = _words("of for the and on to") | _PARTICLES
 
 
-_LEAD = re.compile(r"^(?:(?:However|Meanwhile|Moreover|Furthermore|But|And|Also|Still|Yet|Now|Then|Earlier|Later|"
-                   r"Separately|Instead|Similarly|Likewise|Indeed|Thus|So|Nonetheless|Nevertheless)\b,?\s+)+")
+#: Words that open a sentence and tie it to the one before ("However, the ministry said ..."): never a
+#: speaker, nor part of one.
+_LEAD_WORDS = frozenset("However Meanwhile Moreover Furthermore But And Also Still Yet Now Then Earlier Later "
+                        "Separately Instead Similarly Likewise Indeed Thus So Nonetheless Nevertheless".split())
+#: Such words (with their commas) at a position: ``_LEAD.match(text, pos)``.
+_LEAD = re.compile(r"(?:(?:" + "|".join(sorted(_LEAD_WORDS)) + r")\b,?\s+)+")
 
 
 _AUX = _words("""has have had was were is are been be will would could did does do also again repeatedly

@@ -70,8 +70,6 @@ from ._quote_words import (
 from ._quote_registry import ROLES, Speaker, SpeakerRegistry, default_registry, load_speakers  # re-exported
 from ._quote_speakers import _Mention, _Resolver, _WINDOW, _head_form, _lower_words, _np_after, _np_before
 
-#: _LEAD without its ``^``, to match at a position inside the text.
-_LEAD_AT = re.compile(_LEAD.pattern[1:] if _LEAD.pattern.startswith("^") else _LEAD.pattern, _LEAD.flags)
 
 # Patterns used by the functions below, compiled once.
 _NEWLINE = re.compile("\n")
@@ -827,7 +825,7 @@ def _direct_claims(norm: str, raw: str, sents: list[tuple[int, int]]) -> tuple[l
                 a1 += 1
             while b1 > a1 and norm[b1 - 1].isspace():
                 b1 -= 1
-            lead = _LEAD_AT.match(norm, a1, b1)
+            lead = _LEAD.match(norm, a1, b1)
             if _has_words(norm, lead.end() if lead else a1, b1, 3) and norm.find('"', a0, o) < 0:
                 # writer's words, then a partial quote, then the attribution: one reported statement
                 cl.start, cl.end, cl.kind = _trim(norm, a0, c)[0], c + 1, "indirect"

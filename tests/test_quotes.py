@@ -578,6 +578,19 @@ def test_titles_are_not_part_of_the_name(text, speaker):
     assert only(text).speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a linking word with a comma before a titled name or a body: the word is no name, the phrase after it speaks
+    ("However, Health Secretary Rachel Moore said the figures were deeply worrying.", "Rachel Moore"),
+    ("Still, the ministry said the door remained open to talks.", "ministry"),
+    # and not only in a text's first sentence
+    ("The talks ended on Monday. Meanwhile, Police Superintendent Carla Diaz told reporters that every stop "
+     "would be reviewed.", "Carla Diaz"),
+    ("Talks ended. Moreover, the ministry said the drills must stop at once.", "ministry"),
+])
+def test_a_linking_word_before_the_speaker_is_not_the_speaker(text, speaker):
+    assert only(text).speaker == speaker
+
+
 @pytest.mark.parametrize("text, speaker, country, role", [
     ("The Royal College of Emergency Medicine warned that the money would come too late.",
      "Royal College of Emergency Medicine", None, "expert"),
