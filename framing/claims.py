@@ -435,11 +435,12 @@ class ClaimMatcher:
 
         ``mapper``: a function like the built-in ``map`` that returns results
         in order, such as the ``map`` of a
-        :class:`concurrent.futures.ProcessPoolExecutor`; the stories are
-        clustered with it (a few at a time, in a call of a method of this
-        matcher), so an executor's workers cluster them side by side, and
-        they start at this call. None = here, claim by claim as they are
-        asked for. The claims are the same either way.
+        :class:`concurrent.futures.ProcessPoolExecutor`. The stories of two
+        outlets or more are clustered with it, a few at a time, by a method
+        of this matcher (which a process pool sends to its workers with
+        them), so an executor's workers cluster them side by side, starting
+        at this call. None = here, claim by claim as they are asked for. The
+        claims are the same either way.
         """
         return self._iter_align(statements, outlets, story, *self._check(), mapper=mapper)
 
