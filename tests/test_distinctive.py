@@ -187,6 +187,8 @@ def test_counting_article_by_article_adds_up_to_the_pooled_count():
     # numbers and one-letter words are not terms; case is ignored
     ("In 2024 Russia, a RUSSIA ally.", {"russia": 2, "ally": 1, "russia russia": 1, "russia ally": 1}),
     ("Kim Jong-un's visit.", {"kim": 1, "jong-un's": 1, "visit": 1, "kim jong-un's": 1, "jong-un's visit": 1}),
+    # letters beyond ASCII are letters too
+    ("Señor Müller’s café", {"señor": 1, "müller’s": 1, "café": 1, "señor müller’s": 1, "müller’s café": 1}),
     ("", {}),
 ])
 def test_article_terms_are_words_and_neighbouring_pairs(text, expected):
@@ -202,5 +204,18 @@ def test_article_terms_count_what_the_vectorizer_counts():
     from framing.distinctive import _vectorizer, article_terms
 
     analyzer = _vectorizer().build_analyzer()
-    for article in framing.load_corpus():
+    for article in framing.load_corpus():  # three of them ASCII, two not
         assert article_terms(article.text) == Counter(analyzer(article.text))
+
+
+@pytest.mark.parametrize("text", [
+    "snake_case words, x2 and 2x, re-elect-ed, 'quoted' don't -dash- it's' a-b-",
+    "The \u212aelvin sign lower-cases to an ASCII k: \u212aim met \u212aremlin aides.",
+    "Straße, naïve café-goers and Ünal’s reply",
+])
+def test_article_terms_of_odd_text_are_the_vectorizers(text):
+    from collections import Counter
+
+    from framing.distinctive import _vectorizer, article_terms
+
+    assert article_terms(text) == Counter(_vectorizer().build_analyzer()(text))
