@@ -4,6 +4,7 @@
     python benchmarks/speed.py 1000 --jobs 2    # also with 2 worker processes: speed-up, same tables?
     python benchmarks/speed.py 1000 --jobs 2 --rounds 3   # the n_jobs run three times, each between two
                                                           # one-process runs: the median speed-up
+    python benchmarks/speed.py 1000 --jobs 2 --ceiling    # also the most two processes gain on this machine
     python benchmarks/speed.py 200 --story      # also align claims (within stories of 50 articles)
 
 The corpus: N articles made from the five bundled seeds' raw files (web
@@ -40,11 +41,11 @@ Printed, in one run:
   that each is timed between two one-process runs; every round's speed-up
   is printed, their median, and the fastest one-process time against the
   fastest J-process time (interference only slows a run down, so the
-  fastest of each kind is the least disturbed). (On the two-core machine this was written
-  on, the speed of one core moved by a fifth to a third between runs a
-  minute apart, and a plain Python loop ran anywhere from 1.8 to 3 times
-  faster on two processes than on one: one round's speed-up is a noisy
-  figure.)
+  fastest of each kind is the least disturbed). On the two-core machine
+  this was written on, the same one-process analysis took 13.1 s in one
+  run and 26.8 s in the next, and two independent processes at once did
+  from 1.3 to 2.1 times the work of one: one round's speed-up is a noisy
+  figure.
 * with ``--ceiling`` too: the most any n_jobs run could gain here. J
   processes each run the same one-process analysis at once, with nothing
   shared and nothing to wait for, against one such process alone (R
@@ -141,18 +142,23 @@ def vader_pass(vader, path: Path, chunk: int = 5000) -> float:
             spent += time.perf_counter() - t0
 
 
-def _analysis_time(corpus: Path, by_story: bool) -> float:
-    """Seconds one analysis of ``corpus`` takes in this process, n_jobs=None."""
+def timed_analysis(corpus: Path, story, **options):
+    """``(seconds, analysis)`` of one analysis of ``corpus`` with the
+    Analyzer ``options`` (its warnings silenced)."""
     import framing
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         t0 = time.perf_counter()
-        framing.Analyzer(story=_by_story if by_story else _own_story).analyze(corpus)
-        return time.perf_counter() - t0
+        analysis = framing.Analyzer(story=story, **options).analyze(corpus)
+        return time.perf_counter() - t0, analysis
 
 
-def machine_ceiling(corpus: Path, by_story: bool, processes: int) -> tuple[float, float, list[float]]:
+def _analysis_time(corpus: Path, story) -> float:
+    return timed_analysis(corpus, story)[0]
+
+
+def machine_ceiling(corpus: Path, story, processes: int) -> tuple[float, float, list[float]]:
     """How much more work ``processes`` independent processes do at once
     than one alone, on this machine: each runs the same one-process
     analysis, with nothing shared and nothing to wait for, so an n_jobs
@@ -162,9 +168,9 @@ def machine_ceiling(corpus: Path, by_story: bool, processes: int) -> tuple[float
 
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ctx.Pool(1) as pool:  # a fresh process, like the others, so that the comparison is even
-        alone = pool.apply(_analysis_time, (corpus, by_story))
+        alone = pool.apply(_analysis_time, (corpus, story))
     with ctx.Pool(processes) as pool:
-        together = pool.starmap(_analysis_time, [(corpus, by_story)] * processes)
+        together = pool.starmap(_analysis_time, [(corpus, story)] * processes)
     return alone, max(together), together
 
 
@@ -209,11 +215,7 @@ def main() -> None:
         n_sentences = write_sentences(args.n, Path(folder.name) / "sentences.jsonl")
     before = vader_pass(vader, Path(folder.name) / "sentences.jsonl")
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        t0 = time.perf_counter()
-        result = framing.Analyzer(story=story).analyze(corpus)
-        full = time.perf_counter() - t0
+    full, result = timed_analysis(corpus, story)
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
     after = vader_pass(vader, Path(folder.name) / "sentences.jsonl")
@@ -242,16 +244,9 @@ def main() -> None:
 
         import pandas.testing as pdt
 
-        def timed(**options):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                t0 = time.perf_counter()
-                analysis = framing.Analyzer(story=story, **options).analyze(corpus)
-                return time.perf_counter() - t0, analysis
-
         ones, pars, speedups = [full], [], []
         for r in range(args.rounds):
-            par, parallel = timed(n_jobs=args.jobs)
+            par, parallel = timed_analysis(corpus, story, n_jobs=args.jobs)
             pars.append(par)
             same = True
             for name, table in result.tables.items():
@@ -263,7 +258,7 @@ def main() -> None:
             del parallel
             # the one-process run again, right after: the speed-up compares with the mean of the one-process
             # runs just before and just after (the machine's drift over a few minutes moved it by a fifth)
-            ones.append(timed()[0])
+            ones.append(timed_analysis(corpus, story)[0])
             one = (ones[-2] + ones[-1]) / 2
             speedups.append(one / par)
             label = f"n_jobs={args.jobs}" + (f" ({r + 1}/{args.rounds})" if args.rounds > 1 else "")
@@ -276,12 +271,10 @@ def main() -> None:
             print(f"n_jobs={args.jobs} speed-up, fastest against fastest: {min(ones) / min(pars):.2f}x "
                   f"({min(ones):.2f} s against {min(pars):.2f} s)")
         if args.ceiling:
-            import os
-
-            processes = args.jobs if args.jobs > 0 else max(1, (os.cpu_count() or 1) + 1 + args.jobs)
+            processes = framing.Analyzer(n_jobs=args.jobs)._workers()  # as many as the n_jobs run had
             gains = []
             for r in range(args.rounds):
-                alone, slowest, together = machine_ceiling(corpus, args.story, processes)
+                alone, slowest, together = machine_ceiling(corpus, story, processes)
                 gains.append(processes * alone / slowest)
                 print(f"ceiling ({r + 1}/{args.rounds})      {processes} one-process analyses at once: "
                       f"{' / '.join(f'{x:.2f}' for x in together)} s, against {alone:.2f} s alone: "
