@@ -848,12 +848,12 @@ def _one_outlet_claims(rows: _Columns, story: Mapping, skip: set, min_words: int
     key = story.get if story else (lambda a: None)
     keep = [i for i, w in enumerate(words) if (w if w is not None else statement_words(text[i])) >= min_words
             and (not skip or key(article[i]) not in skip)]
+    if not keep:
+        return None
     told: dict = {}
     for i in keep:
         if told.setdefault(key(article[i]), outlet[i]) != outlet[i]:
             return None
-    if not keep:
-        return None
     rank = {o: r for r, o in enumerate(outlets)}
     keep.sort(key=lambda i: (rank.get(outlet[i], len(outlets)), article[i], sentence[i]))  # (a stable sort)
     ids = list(range(1, len(keep) + 1))
@@ -864,14 +864,14 @@ def _one_outlet_claims(rows: _Columns, story: Mapping, skip: set, min_words: int
     cov.extend_columns(_COVERAGE_KEYS, [ids, texts, outlets_, voices, texts, articles, starts, ends, ones, ones])
     members.extend_columns(_MEMBER_KEYS, [ids, outlets_, articles, [sentence[i] for i in keep], starts, ends, voices,
                                           texts])
-    # each claim is carried by its one outlet: an outlet's earliest claims are its first ones
+    # each claim is carried by its one outlet: an outlet's earliest claims are its first ones (and the
+    # claims come outlet by outlet, in the corpus's order, as the exclusive_claims rows do)
     only, ranked = [], Counter()
     for j, o in enumerate(outlets_):
         if ranked[o] < EXCLUSIVE_TOP:
             ranked[o] += 1
             only.append({"outlet": o, "rank": ranked[o], "claim_id": ids[j], "claim": texts[j], "status": voices[j],
                          "statements": 1, "article": articles[j], "start": starts[j], "end": ends[j]})
-    only.sort(key=lambda r: rank[r["outlet"]])  # (stable: by rank within each outlet)
     return cov, members, only
 
 
