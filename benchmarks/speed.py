@@ -44,7 +44,7 @@ Printed, in one run:
   fastest of each kind is the least disturbed). On the two-core machine
   this was written on, the same one-process analysis took 13.1 s in one
   run and 26.8 s in the next, and two independent processes at once did
-  from 1.3 to 2.1 times the work of one: one round's speed-up is a noisy
+  from 1.3 to 2.4 times the work of one: one round's speed-up is a noisy
   figure.
 * with ``--ceiling`` too: the most any n_jobs run could gain here. J
   processes each run the same one-process analysis at once, with nothing
