@@ -260,9 +260,12 @@ class Analyzer:
                 rows.extend_batch(batch)
             if not rows.articles:
                 raise FramingError("nothing to analyse: the corpus has no articles")
-            # (the workers, if any, align the stories' claims while this process builds the other tables)
-            return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top,
-                                    mapper=pool.map)
+            if pool.map is not None:
+                # the workers align the stories' claims while this process builds the other tables,
+                # then go (their memory is let go before the tables are built, not after)
+                rows.start_claims(mapper=pool.map)
+                pool.release()
+            return rows.to_analysis(min_sentences=self.min_sentences, distinctive_top=self.distinctive_top)
 
     def _workers(self) -> int:
         n = self.n_jobs
@@ -341,6 +344,12 @@ class _Pool:
 
     def _map(self, fn, items):
         return self._guarded(self.executor.map(fn, items))
+
+    def release(self) -> None:
+        """Take no more work: the workers finish what they were sent, then
+        exit (its results can still be read)."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=False)
 
     def _guarded(self, results):
         from concurrent.futures.process import BrokenProcessPool

@@ -414,6 +414,7 @@ class EvidenceRows:
     frame_hits: _Columns = field(default_factory=_Columns)
     story: dict = field(default_factory=dict)
     terms: dict = field(default_factory=dict)  # outlet -> Counter of its articles' terms (distinctive, similarity)
+    started_claims: Callable | None = None  # see start_claims
 
     def add(self, result) -> None:
         """Take the rows of one :class:`~framing.analysis.ArticleResult`."""
@@ -442,20 +443,27 @@ class EvidenceRows:
                 getattr(self, name).extend_columns(*batch[name])
 
     # -- aggregation -----------------------------------------------------------
-    def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10, mapper=None) -> Analysis:
+    def start_claims(self, *, mapper) -> None:
+        """Start aligning the statements into claims, with ``mapper``: a
+        ``map`` that runs elsewhere, such as a process pool's (see
+        :meth:`ClaimMatcher.iter_align`). Its workers cluster the stories
+        while :meth:`to_analysis` builds the other tables, and the claims
+        tables come out the same. Without this call, claims are aligned in
+        their turn in ``to_analysis``, so that their statements are not held
+        beside every table."""
+        self.started_claims = self._claims(self._outlets(), mapper)
+
+    def _outlets(self) -> list[str]:
+        return list(dict.fromkeys(self.articles.column("outlet")))
+
+    def to_analysis(self, *, min_sentences: int = 5, distinctive_top: int = 10) -> Analysis:
         """Aggregate the rows into the tables of an :class:`Analysis`.
 
         This consumes the rows: each table's rows are let go as soon as its
         DataFrame is built, so that a large corpus's evidence is not held
         twice. Call it once.
-
-        ``mapper``: a ``map`` that runs elsewhere, such as a process pool's
-        (see :meth:`ClaimMatcher.iter_align`); the stories' claims are then
-        aligned on its workers while the other tables are built here.
         """
-        outlets = list(dict.fromkeys(self.articles.column("outlet")))
-        # (without a mapper, claims are aligned in their turn: their statements are not held beside every table)
-        claims = self._claims(outlets, mapper) if mapper is not None else None
+        outlets = self._outlets()
         words = Counter()
         for o, n in zip(self.articles.column("outlet"), self.articles.column("words")):
             words[o] += n
@@ -477,7 +485,8 @@ class EvidenceRows:
         t["naming"] = self._naming()
         t["naming_evidence"] = self._take("naming").frame(["outlet", "article", "concept", "variant", "voice", "text",
                                                            "start", "end", "sentence"])
-        t["coverage"], t["claim_statements"], t["exclusive_claims"] = (claims or self._claims(outlets))()
+        claims, self.started_claims = self.started_claims or self._claims(outlets), None
+        t["coverage"], t["claim_statements"], t["exclusive_claims"] = claims()
         t["frames"] = self._frames(outlets)
         t["frame_evidence"] = self._take("frame_hits").frame(["outlet", "article", "sentence", "start", "end", "frame",
                                                               "indicators", "text"])

@@ -486,3 +486,19 @@ def test_a_story_of_two_outlets_goes_to_the_matcher():
     rows = _seed_rows(None)  # the whole corpus one story
     outlets = list(dict.fromkeys(rows.articles.column("outlet")))
     assert _one_outlet_claims(rows.statements, rows.story, set(), 6, outlets) is None
+
+
+def test_claims_started_on_a_mapper_give_the_same_tables():
+    started, in_turn = _seed_rows(None), _seed_rows(None)  # the seeds as one story of five outlets
+    chunks_sent = []
+
+    def mapper(fn, chunks):
+        chunks = list(chunks)
+        chunks_sent.append(len(chunks))
+        return map(fn, chunks)
+
+    started.start_claims(mapper=mapper)
+    assert chunks_sent == [1]  # sent at the call: one story, a few hundred statements, one chunk
+    a, b = started.to_analysis(), in_turn.to_analysis()
+    for name, table in b.tables.items():
+        pd.testing.assert_frame_equal(a.tables[name], table, obj=name)
