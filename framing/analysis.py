@@ -347,7 +347,7 @@ class _Pool:
 
     def release(self) -> None:
         """Take no more work: the workers finish what they were sent, then
-        exit (its results can still be read)."""
+        exit (their results can still be read)."""
         if self.executor is not None:
             self.executor.shutdown(wait=False)
 
