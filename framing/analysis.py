@@ -260,7 +260,7 @@ class Analyzer:
                 rows.extend_batch(batch)
             if not rows.articles:
                 raise FramingError("nothing to analyse: the corpus has no articles")
-            if pool.map is not None:
+            if workers > 1:
                 # the workers align the stories' claims while this process builds the other tables,
                 # then go (their memory is let go before the tables are built, not after)
                 rows.start_claims(mapper=pool.map)
@@ -336,28 +336,26 @@ class _Pool:
             self.executor.shutdown(cancel_futures=True)
         return False
 
-    @property
-    def map(self):
-        """The workers' ``map`` (its results in order, the tasks all sent at
-        the call), or None without workers."""
-        return None if self.executor is None else self._map
+    def map(self, fn, items):
+        """The workers' ``map``: the tasks are all sent at the call, and the
+        results come back in order."""
+        results = self.executor.map(fn, items)  # (sent here, not when the first result is read)
 
-    def _map(self, fn, items):
-        return self._guarded(self.executor.map(fn, items))
+        def guarded():
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                yield from results
+            except BrokenProcessPool as e:
+                raise _worker_stopped(e) from None
+
+        return guarded()
 
     def release(self) -> None:
         """Take no more work: the workers finish what they were sent, then
         exit (their results can still be read)."""
         if self.executor is not None:
             self.executor.shutdown(wait=False)
-
-    def _guarded(self, results):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            yield from results
-        except BrokenProcessPool as e:
-            raise FramingError(f"a worker process stopped unexpectedly ({e}); try n_jobs=None") from None
 
     def batches(self, articles):
         """``(number of articles, their rows as tables.batch_rows puts them)``, in order."""
@@ -381,12 +379,16 @@ class _Pool:
                     pending.append(self.executor.submit(_work, batch))
                 yield done
         except BrokenProcessPool as e:
-            raise FramingError(f"a worker process stopped unexpectedly ({e}); try n_jobs=None") from None
+            raise _worker_stopped(e) from None
         except Exception as e:  # a pickling error's class lives in the pickle module, which we don't import
             if "pickl" not in f"{type(e).__name__} {e}".lower():
                 raise
             raise FramingError(f"n_jobs: the options cannot be sent to worker processes ({e}); define a story "
                                "function at module level, or use n_jobs=None") from None
+
+
+def _worker_stopped(e: Exception) -> FramingError:
+    return FramingError(f"a worker process stopped unexpectedly ({e}); try n_jobs=None")
 
 
 def _batches(articles, size: int):
