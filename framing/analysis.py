@@ -305,11 +305,15 @@ def _start_worker(analyzer: Analyzer, res: _Resources) -> None:
     _WORKER["job"] = (analyzer, res)
 
 
-def _work(batch: list) -> tuple[int, dict]:
+def _batch(analyzer: Analyzer, res: _Resources, batch: list) -> tuple[int, dict]:
+    """A batch of articles' number and rows (see ``_Pool.batches``), in this process or a worker."""
     from .tables import batch_rows
 
-    analyzer, res = _WORKER["job"]
     return len(batch), batch_rows([_article_rows(analyzer, res, a) for a in batch])
+
+
+def _work(batch: list) -> tuple[int, dict]:
+    return _batch(*_WORKER["job"], batch)
 
 
 class _Pool:
@@ -361,11 +365,9 @@ class _Pool:
 
     def batches(self, articles):
         """``(number of articles, their rows as tables.batch_rows puts them)``, in order."""
-        from .tables import batch_rows
-
         if self.executor is None:
             for batch in _batches(articles, BATCH):
-                yield len(batch), batch_rows([_article_rows(self.analyzer, self.res, a) for a in batch])
+                yield _batch(self.analyzer, self.res, batch)
             return
         from concurrent.futures.process import BrokenProcessPool
 
